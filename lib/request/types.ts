@@ -48,6 +48,11 @@ export interface HttpRequestSpec {
   readonly headers: Readonly<Record<string, string>>;
   /** Exact body text (JSON serialised), or null. For media uploads, a description of the multipart body. */
   readonly body: string | null;
+  /**
+   * Optional: present (non-empty) only when required path parameters have no value. The URL then keeps their
+   * template tokens (`…/files/{fileId}`) for a readable preview, and the request must not be executed.
+   */
+  readonly missingPathParams?: readonly string[];
 }
 
 export interface ValidationIssue {

@@ -10,6 +10,8 @@
  * {@link NonAsciiDiscoveryName} rather than silently disagree with Python's Unicode tables.
  */
 
+import { pyString } from "../literals/python";
+
 /**
  * `keyword.kwlist` of Python 3.11 (the venv's 3.11.7). Soft keywords (`match`, `case`, `_`) are not in it
  * and `keyword.iskeyword` is false for them, so they need no escaping. The list is stable since 3.7
@@ -18,9 +20,41 @@
  * @see https://github.com/python/cpython/blob/3.11/Lib/keyword.py
  */
 export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
-  "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
-  "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-  "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+  "False",
+  "None",
+  "True",
+  "and",
+  "as",
+  "assert",
+  "async",
+  "await",
+  "break",
+  "class",
+  "continue",
+  "def",
+  "del",
+  "elif",
+  "else",
+  "except",
+  "finally",
+  "for",
+  "from",
+  "global",
+  "if",
+  "import",
+  "in",
+  "is",
+  "lambda",
+  "nonlocal",
+  "not",
+  "or",
+  "pass",
+  "raise",
+  "return",
+  "try",
+  "while",
+  "with",
+  "yield",
 ]);
 
 /**
@@ -36,26 +70,35 @@ export const PYTHON_RESERVED_WORDS: ReadonlySet<string> = new Set(["body"]);
  * but the value is cast with `str(v)`, so emit strings (`"true"`), not `True` (which would be sent as `True`).
  * @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/discovery.py (_fix_up_parameters)
  */
-export const PYTHON_STACK_QUERY_PARAMETERS: ReadonlySet<string> = new Set(["trace", "pp", "userip", "strict"]);
+export const PYTHON_STACK_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
+  "trace",
+  "pp",
+  "userip",
+  "strict",
+]);
 
 /** Thrown for a name outside ASCII: our character classes are ASCII-only (see module comment). */
 export class NonAsciiDiscoveryName extends Error {
   constructor(readonly discoveryName: string) {
-    super(`Discovery name is not ASCII, Python naming is not ported for it: ${JSON.stringify(discoveryName)}`);
+    super(
+      `Discovery name is not ASCII, Python naming is not ported for it: ${JSON.stringify(discoveryName)}`,
+    );
     this.name = "NonAsciiDiscoveryName";
   }
 }
 
 /** Thrown where Python itself fails (`key2param("")` raises IndexError). */
 export class InvalidDiscoveryName extends Error {
-  constructor(readonly discoveryName: string, reason: string) {
+  constructor(
+    readonly discoveryName: string,
+    reason: string,
+  ) {
     super(`Invalid Discovery name ${JSON.stringify(discoveryName)}: ${reason}`);
     this.name = "InvalidDiscoveryName";
   }
 }
 
 function assertAscii(name: string): void {
-  // eslint-disable-next-line no-control-regex
   if (!/^[\x00-\x7f]*$/.test(name)) throw new NonAsciiDiscoveryName(name);
 }
 
@@ -108,8 +151,7 @@ export function isPythonIdentifier(name: string): boolean {
  *   identical to its Discovery name. Verified against the library in `python.test.ts`.
  */
 export type PythonKwarg =
-  | { readonly kind: "identifier"; readonly name: string }
-  | { readonly kind: "splat"; readonly key: string };
+  { readonly kind: "identifier"; readonly name: string } | { readonly kind: "splat"; readonly key: string };
 
 /**
  * The keyword-argument form of a Discovery parameter name.
@@ -118,6 +160,15 @@ export type PythonKwarg =
 export function pythonKwarg(discoveryName: string): PythonKwarg {
   const name = key2param(discoveryName);
   return isPythonKeyword(name) ? { kind: "splat", key: name } : { kind: "identifier", name };
+}
+
+/**
+ * One keyword argument as source text, given the already-escaped value source (from `pyLiteral`):
+ * `max_results=5`, or `**{"from": "2020"}` for a keyword name. Python allows `**` and `name=` in any order.
+ */
+export function pyKwargSource(discoveryName: string, valueSource: string): string {
+  const k = pythonKwarg(discoveryName);
+  return k.kind === "identifier" ? `${k.name}=${valueSource}` : `**{${pyString(k.key)}: ${valueSource}}`;
 }
 
 /**
@@ -138,7 +189,8 @@ export function pythonLibraryKwargShadowing(
   if (pythonName === "body" && method.hasRequest && ["PUT", "POST", "PATCH"].includes(method.httpMethod)) {
     return "request-body";
   }
-  if ((pythonName === "media_body" || pythonName === "media_mime_type") && method.hasMediaUpload) return "media";
+  if ((pythonName === "media_body" || pythonName === "media_mime_type") && method.hasMediaUpload)
+    return "media";
   if (PYTHON_STACK_QUERY_PARAMETERS.has(pythonName)) return "stack-query-parameter";
   return null;
 }

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { ScopeList } from "@/components/api/scope-list";
+import { LoadErrorView } from "@/components/errors/load-error-view";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { SourceNote } from "@/components/directory/source-note";
+import { MethodHeader } from "@/components/method/method-header";
+import { ParameterTable } from "@/components/method/parameter-table";
+import { RequestPreview } from "@/components/method/request-preview";
+import { SchemaTree } from "@/components/method/schema-tree";
+import { suggestScopes } from "@/lib/auth/scopes";
+import { findMethod } from "@/lib/discovery/model";
+import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
+import { schemaTree } from "@/lib/discovery/schema";
+import { safeHref } from "@/lib/html/sanitize";
+import { buildHttpRequest } from "@/lib/request/build";
+import { defaultRequest } from "@/lib/request/canonical";
+
+import { decodeParam, loadApi } from "../load-api";
+import { methodHref } from "@/components/api/resource-tree";
+
+export const dynamic = "force-dynamic";
+
+interface MethodPageProps {
+  readonly params: Promise<{ api: string; version: string; methodId: string }>;
+}
+
+export async function generateMetadata({ params }: MethodPageProps): Promise<Metadata> {
+  const p = await params;
+  const loaded = await loadApi(p.api, p.version);
+  const methodId = decodeParam(p.methodId);
+  if (!loaded.ok) return { title: methodId };
+  return { title: `${methodId} · ${loaded.api.title || loaded.api.name} ${loaded.api.version}` };
+}
+
+function previewRequest(api: ApiModel, method: MethodModel) {
+  try {
+    return { ok: true as const, spec: buildHttpRequest(api, method, defaultRequest(api, method)) };
+  } catch (err) {
+    return { ok: false as const, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export default async function MethodPage({ params }: MethodPageProps) {
+  const p = await params;
+  const loaded = await loadApi(p.api, p.version);
+  if (!loaded.ok) return <LoadErrorView error={loaded.error} />;
+  const { api, source } = loaded;
+  const method = findMethod(api, decodeParam(p.methodId));
+  if (method === undefined) notFound();
+
+  // Everything below is computed on the server; only rendered output reaches the browser, never api.schemas.
+  const linkBase = safeHref(api.documentationLink ?? undefined);
+  const suggested = suggestScopes(method);
+  const scopeDescriptions = new Map(api.scopes.map((s) => [s.url, s.description] as const));
+  const scopes = method.scopes.map((url) => ({ url, description: scopeDescriptions.get(url) ?? "" }));
+  const requestTree =
+    method.requestSchema !== null
+      ? schemaTree(api, method.requestSchema, { maxDepth: 2, methodId: method.id })
+      : undefined;
+  const apiLabel = `${api.title || api.name} ${api.version}`;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "APIs", href: "/" },
+          { label: apiLabel, href: `/${encodeURIComponent(api.name)}/${encodeURIComponent(api.version)}` },
+          ...method.resourcePath.map((r) => ({ label: r })),
+          { label: method.name },
+        ]}
+      />
+      <div className="method-layout">
+        <div className="method-layout__docs">
+          <MethodHeader method={method} baseUrl={api.baseUrl} linkBase={linkBase} />
+          <SourceNote source={source} revision={api.revision} />
+
+          <section aria-labelledby="params-title">
+            <h2 id="params-title">Parameters</h2>
+            <ParameterTable
+              parameters={method.parameters}
+              standard={api.standardParameters}
+              linkBase={linkBase}
+            />
+          </section>
+
+          <section aria-labelledby="body-title">
+            <h2 id="body-title">Request and response</h2>
+            <dl className="facts">
+              <div>
+                <dt>Request body</dt>
+                <dd>{method.requestSchema !== null ? <code>{method.requestSchema}</code> : "none"}</dd>
+              </div>
+              <div>
+                <dt>Response</dt>
+                <dd>{method.responseSchema !== null ? <code>{method.responseSchema}</code> : "empty"}</dd>
+              </div>
+            </dl>
+            {requestTree !== undefined ? (
+              <details className="schema-details">
+                <summary>
+                  Request body fields (<code>{method.requestSchema}</code>, two levels)
+                </summary>
+                <SchemaTree tree={requestTree} />
+              </details>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="scopes-title">
+            <h2 id="scopes-title">Authorization</h2>
+            {scopes.length > 0 ? (
+              <p>
+                Any one of these OAuth scopes authorises the call; the suggested one is the narrowest that
+                suffices.
+              </p>
+            ) : null}
+            <ScopeList scopes={scopes} suggested={suggested} />
+          </section>
+        </div>
+
+        <aside className="method-layout__try" aria-label="Try this method">
+          {/* The interactive request form (a later issue) mounts here with the MethodModel as its only data. */}
+          <section id="request-form-slot" className="form-slot" aria-labelledby="try-title">
+            <h2 id="try-title">Try it</h2>
+            <p className="muted">
+              The request form is coming soon. Until then, here is the request the explorer would send for
+              this method with no parameters filled in.
+            </p>
+          </section>
+          <section aria-labelledby="preview-title">
+            <h2 id="preview-title">HTTP request</h2>
+            <RequestPreview request={previewRequest(api, method)} />
+          </section>
+          <p className="muted small">
+            Permalink: <a href={methodHref(api, method.id)}>{methodHref(api, method.id)}</a>
+          </p>
+        </aside>
+      </div>
+    </>
+  );
+}

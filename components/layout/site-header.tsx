@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { Suspense } from "react";
+
+import { SourceBadge } from "./source-badge";
+
+/** The global header: app name, link home, and which Discovery source the server is reading. */
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__brand">
+          <span aria-hidden="true" className="site-header__logo">
+            {"{ }"}
+          </span>
+          Google API Explorer
+        </Link>
+        <nav aria-label="Main" className="site-header__nav">
+          <Link href="/">All APIs</Link>
+        </nav>
+        <Suspense fallback={<span className="source-badge source-badge--pending">Loading source…</span>}>
+          <SourceBadge />
+        </Suspense>
+      </div>
+    </header>
+  );
+}

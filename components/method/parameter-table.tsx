@@ -1,0 +1,143 @@
+import { RichText } from "@/components/ui/rich-text";
+import type { EnumValueModel, ParameterModel } from "@/lib/discovery/model-types";
+import { plainText } from "@/lib/html/sanitize";
+
+/** More enum values than this are folded into a <details>. */
+const ENUM_INLINE_LIMIT = 8;
+
+function EnumValues({ values }: { readonly values: readonly EnumValueModel[] }) {
+  const list = (
+    <dl className="enum-list">
+      {values.map((v) => (
+        <div
+          key={v.value}
+          className={v.deprecated ? "enum-list__item enum-list__item--deprecated" : "enum-list__item"}
+        >
+          <dt>
+            <code>{v.value}</code>
+            {v.deprecated ? <span className="badge badge--deprecated">deprecated</span> : null}
+          </dt>
+          {v.description ? <dd>{plainText(v.description)}</dd> : null}
+        </div>
+      ))}
+    </dl>
+  );
+  if (values.length <= ENUM_INLINE_LIMIT) {
+    return (
+      <div className="param-detail">
+        <span className="param-detail__label">Allowed values</span>
+        {list}
+      </div>
+    );
+  }
+  return (
+    <details className="param-detail">
+      <summary>{values.length} allowed values</summary>
+      {list}
+    </details>
+  );
+}
+
+function ParameterRow({ p, linkBase }: { readonly p: ParameterModel; readonly linkBase?: string | null }) {
+  const constraints: [string, string][] = [];
+  if (p.pattern !== undefined) constraints.push(["Pattern", p.pattern]);
+  if (p.minimum !== undefined) constraints.push(["Minimum", String(p.minimum)]);
+  if (p.maximum !== undefined) constraints.push(["Maximum", String(p.maximum)]);
+  if (p.default !== undefined) constraints.push(["Default", p.default]);
+  return (
+    <tr id={`param-${p.name}`} className={p.deprecated ? "param param--deprecated" : "param"}>
+      <th scope="row" className="param__name">
+        <code>{p.name}</code>
+        <span className="param__badges">
+          {p.required ? <span className="badge badge--required">required</span> : null}
+          {p.repeated ? <span className="badge badge--repeated">repeated</span> : null}
+          {p.deprecated ? <span className="badge badge--deprecated">deprecated</span> : null}
+        </span>
+      </th>
+      <td className="param__type">
+        <code>{p.type}</code>
+        {p.format ? <span className="param__format">{p.format}</span> : null}
+        <span className="param__location">in {p.location}</span>
+      </td>
+      <td className="param__description">
+        <RichText text={p.description} linkBase={linkBase} />
+        {constraints.length > 0 ? (
+          <dl className="constraints">
+            {constraints.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>
+                  <code>{v}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        {p.enum !== undefined && p.enum.length > 0 ? <EnumValues values={p.enum} /> : null}
+      </td>
+    </tr>
+  );
+}
+
+function Table({
+  caption,
+  params,
+  linkBase,
+}: {
+  caption: string;
+  params: readonly ParameterModel[];
+  linkBase?: string | null;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="param-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col">Description</th>
+          </tr>
+        </thead>
+        <tbody>
+          {params.map((p) => (
+            <ParameterRow key={`${p.location}-${p.name}`} p={p} linkBase={linkBase} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface ParameterTableProps {
+  /** The method's own parameters (path first, then query), as ordered by the model. */
+  readonly parameters: readonly ParameterModel[];
+  /** API-wide standard parameters, shown collapsed. */
+  readonly standard: readonly ParameterModel[];
+  readonly linkBase?: string | null;
+}
+
+/** Path parameters, then query parameters, then the standard parameters collapsed. */
+export function ParameterTable({ parameters, standard, linkBase }: ParameterTableProps) {
+  const path = parameters.filter((p) => p.location === "path");
+  const query = parameters.filter((p) => p.location === "query");
+  return (
+    <div className="parameters">
+      {path.length > 0 ? <Table caption="Path parameters" params={path} linkBase={linkBase} /> : null}
+      {query.length > 0 ? <Table caption="Query parameters" params={query} linkBase={linkBase} /> : null}
+      {path.length === 0 && query.length === 0 ? (
+        <p className="muted">This method takes no parameters of its own.</p>
+      ) : null}
+      {standard.length > 0 ? (
+        <details className="standard-params">
+          <summary>Standard parameters ({standard.length})</summary>
+          <Table
+            caption="Standard parameters (accepted by every method of this API)"
+            params={standard}
+            linkBase={linkBase}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}

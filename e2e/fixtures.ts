@@ -1,0 +1,35 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Console errors and uncaught page errors seen during a test; the fixture fails the test if any occurred. */
+export interface PageProblems {
+  readonly errors: string[];
+  readonly dialogs: string[];
+}
+
+function watch(page: Page): PageProblems {
+  const problems: PageProblems = { errors: [], dialogs: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.errors.push(`pageerror: ${err.message}`));
+  page.on("dialog", (dialog) => {
+    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return problems;
+}
+
+/**
+ * `problems` collects console errors, page errors and dialogs. Every test using this fixture fails when a console
+ * error, page error or dialog happened, unless it opts out with `problems.errors.length = 0` for expected ones.
+ */
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: async ({ page }, provide) => {
+    const problems = watch(page);
+    await provide(problems);
+    expect(problems.dialogs, "no dialogs (alert/confirm/prompt) may open").toEqual([]);
+    expect(problems.errors, "no console errors or uncaught page errors").toEqual([]);
+  },
+});
+
+export { expect };

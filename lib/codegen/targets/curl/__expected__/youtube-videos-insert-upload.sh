@@ -1,0 +1,12 @@
+# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)
+# Sends the JSON metadata and video.mp4 as one multipart/related body (uploadType=multipart).
+{
+  printf '%s\r\n' '--explorer_multipart_boundary_e8f3a1' 'content-type: application/json; charset=UTF-8' '' '{"snippet":{"title":"My \"first\" upload","description":"Uploaded with the API Explorer'\''s snippet","tags":["test","api"]},"status":{"privacyStatus":"private"}}' \
+    '--explorer_multipart_boundary_e8f3a1' 'content-type: video/mp4' ''
+  cat 'video.mp4'
+  printf '\r\n%s' '--explorer_multipart_boundary_e8f3a1--'
+} | curl --request POST \
+  'https://youtube.googleapis.com/upload/youtube/v3/videos?part=snippet&part=status&notifySubscribers=false&uploadType=multipart' \
+  --header 'content-type: multipart/related; boundary=explorer_multipart_boundary_e8f3a1' \
+  --header "authorization: Bearer ${ACCESS_TOKEN}" \
+  --data-binary @-

@@ -1,0 +1,316 @@
+/**
+ * Python target: google-api-python-client 2.201.0 + google-auth-oauthlib 1.5.0, loopback OAuth flow.
+ *
+ * Facts this relies on (../../../../../shared/notes/client-library-rules.md, sections A and C1):
+ * - names: `fixMethodName` for resources/methods, `pythonKwarg` (key2param, splat for keywords) for params;
+ * - values: `True`/`False` for booleans, ints for integers, strings for int64, lists only for repeated params;
+ * - `build()` reads the packaged document unless `static_discovery=False`; with neither credentials nor a key it
+ *   looks for Application Default Credentials when the document has scopes, so the "no auth" variant passes
+ *   `http=build_http()`, which skips that (discovery.py `build_from_document`: `if http is None: … if scopes and
+ *   not developerKey: … default_credentials`);
+ * - `run_console` is gone (google-auth-oauthlib 1.0.0): `run_local_server(port=0)`.
+ * Pure: no IO. User values enter only through `pyString`/`pyLiteral`.
+ */
+import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
+import { pyLiteral, pyNumber, pyString } from "@/lib/codegen/literals/python";
+import { fixMethodName, pythonKwarg, pythonLibraryKwargShadowing } from "@/lib/codegen/naming/python";
+import { mediaDownloadApplies, mediaUploadApplies, methodSummary, usesBody } from "@/lib/codegen/prepare";
+import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
+import type { ParamScalar } from "@/lib/request/types";
+
+
+export const PYTHON_INSTALL = 'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
+
+/** A parameter value as a Python expression, cast the way `_cast` will read it. */
+export function pythonParamValue(param: PreparedParam, asString: boolean, joinRepeated = false): string {
+  const scalar = (v: ParamScalar): string => {
+    if (asString) return pyString(String(v));
+    const { type } = param.model;
+    if (type === "boolean") return v === true || v === "true" ? "True" : "False";
+    if ((type === "integer" || type === "number") && typeof v === "number") return pyNumber(v);
+    if ((type === "integer" || type === "number") && typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) {
+      return pyNumber(Number(v));
+    }
+    return pyString(String(v));
+  };
+  const { value } = param;
+  if (Array.isArray(value)) {
+    if (!param.model.repeated || joinRepeated) return scalar(value.map(String).join(","));
+    return `[${value.map(scalar).join(", ")}]`;
+  }
+  return scalar(value);
+}
+
+/** `service.a().b().method` — resources are methods in the Python client. */
+export function pythonCallChain(input: SnippetInput, methodSuffix = ""): string {
+  const resources = input.method.resourcePath.map((r) => `.${fixMethodName(r)}()`).join("");
+  return `service${resources}.${fixMethodName(input.method.name)}${methodSuffix}`;
+}
+
+/**
+ * Repeated parameters given several values. google-api-python-client sends a list as repeated keys, but its
+ * `_add_query_parameter` (used for `uploadType` on every upload and by `<m>_next`) raises
+ * `ValueError: URL-encoded content contains a repeated value` on such a URL — found by running the snippets.
+ */
+export function multiValuedParams(input: SnippetInput): PreparedParam[] {
+  return input.params.filter((p) => p.model.repeated && Array.isArray(p.value) && p.value.length > 1);
+}
+
+interface KwargOptions {
+  readonly download: boolean;
+  /** Upload with multi-valued repeated params: send them comma-separated (see multiValuedParams). */
+  readonly joinRepeated: boolean;
+  /** Explicit pagination loop: pageToken comes from a variable. */
+  readonly skip: ReadonlySet<string>;
+}
+
+function kwargLines(input: SnippetInput, opts: KwargOptions): string[] {
+  const { download } = opts;
+  const method = {
+    httpMethod: input.method.httpMethod,
+    hasRequest: input.method.requestSchema !== null,
+    hasMediaUpload: input.method.mediaUpload !== null,
+  };
+  const lines: string[] = [];
+  for (const param of input.params) {
+    // `<m>_media` sets alt=media itself.
+    if ((download && param.name === "alt") || opts.skip.has(param.name)) continue;
+    const kwarg = pythonKwarg(param.name);
+    const pyName = kwarg.kind === "identifier" ? kwarg.name : kwarg.key;
+    const shadow = pythonLibraryKwargShadowing(pyName, method);
+    if (shadow === "request-body" || shadow === "media") {
+      lines.push(`# ${commentText(`Parameter ${param.name} cannot be passed: the library uses "${pyName}" itself.`)}`);
+      continue;
+    }
+    const value = pythonParamValue(param, shadow === "stack-query-parameter", opts.joinRepeated);
+    lines.push(kwarg.kind === "identifier" ? `${kwarg.name}=${value},` : `**{${pyString(kwarg.key)}: ${value}},`);
+  }
+  return lines;
+}
+
+function generate(input: SnippetInput, options: SnippetOptions = {}): string {
+  const b = new CodeBuilder({ indent: "    " });
+  const { push, blank, block } = b;
+  const { api, method, auth } = input;
+  const download = mediaDownloadApplies(input, options);
+  const upload = mediaUploadApplies(input);
+  const allPages = options.allPages === true && method.pageable && !download;
+  const multiValued = multiValuedParams(input);
+  const joinRepeated = upload && multiValued.length > 0;
+  // list_next() cannot copy a URL with repeated keys: loop on pageToken explicitly instead.
+  const explicitPaging =
+    allPages && multiValued.length > 0 && method.parameters.some((p) => p.name === "pageToken" && p.location === "query");
+  const oauth = auth.type === "oauth";
+  const tokenCache = oauth && options.tokenCache === true;
+
+  // Header
+  push(`# ${commentText(methodSummary(input))}`);
+  if (method.description !== "") push(`# ${commentText(firstSentence(method.description))}`);
+  push("#");
+  push(`# Install: ${PYTHON_INSTALL}`);
+  push("#   (the packages are imported as googleapiclient and google_auth_oauthlib).");
+  if (oauth) {
+    push("# credentials.json: an OAuth client ID of type \"Desktop app\", created and downloaded in the Google");
+    push("#   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
+    push("#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).");
+  } else if (auth.type === "apiKey") {
+    push("# Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
+  } else {
+    push("# No credentials: this request is sent without authorization.");
+  }
+  if (!api.pythonStatic) {
+    push("# This API is not packaged with google-api-python-client, so build() downloads its Discovery document");
+    push("#   (static_discovery=False).");
+  }
+  if (api.dataWrapper && usesBody(input)) {
+    push('# This API uses "dataWrapper": the library sends the body as {"data": …} and unwraps the response.');
+  }
+  if (upload) {
+    push("# The upload is resumable (uploadType=resumable); the explorer shows a single multipart request.");
+  }
+  if (joinRepeated) {
+    const names = multiValued.map((p) => p.name).join(", ");
+    push(`# ${commentText(`${names}: sent comma-separated. google-api-python-client cannot add uploadType to a URL`)}`);
+    push("#   with a repeated query parameter (ValueError); the explorer sends repeated keys.");
+  }
+  push(`# Run: python snippet.py`);
+  blank();
+
+  // Imports
+  if (allPages || !download) push("import json");
+  if (tokenCache || auth.type === "apiKey") push("import os");
+  push("import sys");
+  if (oauth) push("import webbrowser");
+  blank();
+  if (tokenCache) {
+    push("from google.auth.exceptions import RefreshError");
+    push("from google.auth.transport.requests import Request");
+    push("from google.oauth2.credentials import Credentials");
+  }
+  if (oauth) push("from google_auth_oauthlib.flow import InstalledAppFlow");
+  push("from googleapiclient.discovery import build");
+  push("from googleapiclient.errors import HttpError");
+  const httpImports = [
+    ...(auth.type === "none" ? ["build_http"] : []),
+    ...(download ? ["MediaIoBaseDownload"] : []),
+    ...(upload ? ["MediaFileUpload"] : []),
+  ];
+  if (httpImports.length > 0) push(`from googleapiclient.http import ${httpImports.join(", ")}`);
+  blank();
+
+  if (oauth) {
+    const scopes = auth.scopes.length > 0 ? auth.scopes : method.scopes;
+    push(`SCOPES = ${pyLiteral([...scopes])}`);
+    if (tokenCache) {
+      push("# token.json caches your tokens between runs. Delete it when you change SCOPES.");
+      push('TOKEN_FILE = "token.json"');
+    }
+    blank(2);
+    block("def browser_available():", () => {
+      push('"""False on a machine without a browser: the sign-in URL is then only printed."""');
+      block("try:", () => {
+        push("webbrowser.get()");
+        push("return True");
+      });
+      block("except webbrowser.Error:", () => push("return False"));
+    });
+    blank(2);
+    block("def get_credentials():", () => {
+      if (tokenCache) {
+        push("creds = None");
+        block("if os.path.exists(TOKEN_FILE):", () => {
+          push("creds = Credentials.from_authorized_user_file(TOKEN_FILE, SCOPES)");
+        });
+        block("if creds and creds.valid:", () => push("return creds"));
+        block("if creds and creds.expired and creds.refresh_token:", () => {
+          block("try:", () => push("creds.refresh(Request())"));
+          block("except RefreshError:", () => push("creds = None"));
+        });
+        block("if not creds or not creds.valid:", () => {
+          push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
+          push("creds = flow.run_local_server(port=0, open_browser=browser_available())");
+        });
+        block('with open(TOKEN_FILE, "w") as token:', () => push("token.write(creds.to_json())"));
+        push("return creds");
+      } else {
+        push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
+        push("# Listens on a free local port; prints the sign-in URL and opens it in your browser.");
+        push("return flow.run_local_server(port=0, open_browser=browser_available())");
+      }
+    });
+  }
+  blank(2);
+  block("def main():", () => {
+    const buildArgs = [pyString(api.name), pyString(api.version)];
+    if (oauth) buildArgs.push("credentials=get_credentials()");
+    if (auth.type === "apiKey") {
+      push('api_key = os.environ.get("GOOGLE_API_KEY")');
+      block("if not api_key:", () => {
+        push('sys.exit("Set the GOOGLE_API_KEY environment variable to your API key.")');
+      });
+      buildArgs.push("developerKey=api_key");
+    }
+    if (auth.type === "none") {
+      push("# http= keeps build() from looking for Application Default Credentials.");
+      buildArgs.push("http=build_http()");
+    }
+    if (!api.pythonStatic) buildArgs.push("static_discovery=False");
+    push(`service = build(${buildArgs.join(", ")})`);
+    blank();
+
+    const pageTokenParam = input.params.find((p) => p.name === "pageToken");
+    const kwargs = kwargLines(input, {
+      download,
+      joinRepeated,
+      skip: new Set(explicitPaging ? ["pageToken"] : []),
+    });
+    const extra: string[] = [];
+    if (usesBody(input) && input.body !== null) {
+      const body = api.dataWrapper ? unwrapData(input.body) : input.body;
+      extra.push(`body=${pyLiteral(body)},`);
+    }
+    if (upload && input.media) {
+      const mime = input.media.mimeType;
+      const mimeArg = mime !== undefined && mime !== "" ? `, mimetype=${pyString(mime)}` : "";
+      extra.push(`media_body=MediaFileUpload(${pyString(input.media.fileName)}${mimeArg}, resumable=True),`);
+    }
+    const callArgs = [...kwargs, ...(explicitPaging ? ["pageToken=page_token,"] : []), ...extra];
+    const call = (suffix: string): void => {
+      if (callArgs.length === 0) {
+        push(`request = ${pythonCallChain(input, suffix)}()`);
+        return;
+      }
+      push(`request = ${pythonCallChain(input, suffix)}(`);
+      for (const line of callArgs) push(line, 1);
+      push(")");
+    };
+
+    if (download && options.downloadTo !== undefined) {
+      call("_media");
+      block(`with open(${pyString(options.downloadTo)}, "wb") as out:`, () => {
+        push("downloader = MediaIoBaseDownload(out, request)");
+        push("done = False");
+        block("while not done:", () => {
+          push("status, done = downloader.next_chunk()");
+          push('print(f"Downloaded {int(status.progress() * 100)}%")');
+        });
+      });
+      push(`print("Saved", ${pyString(options.downloadTo)})`);
+    } else if (explicitPaging) {
+      push("# list_next() cannot copy repeated query parameters, so the page token is passed explicitly.");
+      push(`page_token = ${pageTokenParam === undefined ? "None" : pythonParamValue(pageTokenParam, false)}`);
+      block("while True:", () => {
+        call("");
+        push("response = request.execute()");
+        push("print(json.dumps(response, indent=2))");
+        push('page_token = response.get("nextPageToken")');
+        block("if not page_token:", () => push("break"));
+      });
+    } else if (allPages) {
+      call("");
+      block("while request is not None:", () => {
+        push("response = request.execute()");
+        push("print(json.dumps(response, indent=2))");
+        push(`request = ${pythonCallChain(input, "_next")}(request, response)`);
+      });
+    } else {
+      call("");
+      push("response = request.execute()");
+      push("print(json.dumps(response, indent=2))");
+    }
+  });
+  blank(2);
+  block('if __name__ == "__main__":', () => {
+    block("try:", () => push("main()"));
+    block("except HttpError as error:", () => {
+      push('print(f"The API returned HTTP {error.status_code}: {error.reason}", file=sys.stderr)');
+      push("sys.exit(1)");
+    });
+  });
+  return b.join();
+}
+
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const end = flat.search(/\.(\s|$)/);
+  const sentence = end === -1 ? flat : flat.slice(0, end + 1);
+  return sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence;
+}
+
+/** The Python client wraps bodies in `{"data": …}` for dataWrapper APIs; undo an explorer-side wrap. */
+function unwrapData(body: NonNullable<SnippetInput["body"]>): NonNullable<SnippetInput["body"]> {
+  if (typeof body === "object" && !Array.isArray(body) && body !== null) {
+    const keys = Object.keys(body);
+    const data = body.data;
+    if (keys.length === 1 && data !== undefined && data !== null) return data;
+  }
+  return body;
+}
+
+export const pythonTarget: Target = {
+  id: "python",
+  label: "Python (google-api-python-client)",
+  extension: "py",
+  language: "python",
+  generate,
+};

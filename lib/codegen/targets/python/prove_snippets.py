@@ -1,0 +1,180 @@
+"""Runs generated Python snippets VERBATIM against the real google-api-python-client / google-auth-oauthlib,
+offline, and records the HTTP requests the library builds. Used by python.test.ts (one process for all snippets).
+
+Only the edges are replaced:
+- `InstalledAppFlow.run_local_server` returns fake user credentials (the real `from_client_secrets_file` still
+  parses credentials.json, so the client file format is checked);
+- `googleapiclient.discovery.build` is wrapped: it checks the snippet's arguments, then calls the REAL `build`
+  (static documents are read from the installed package, no network) or, for `static_discovery=False`,
+  `build_from_document` with the fixture's document; in both cases with an `http` that records requests instead of
+  sending them (wrapped in google_auth_httplib2.AuthorizedHttp when credentials are given, so the real
+  Authorization header is applied).
+
+stdin: JSON list of {"name", "snippet", "doc", "allPages", "tokenCache", "env"}.
+stdout: JSON list of results.
+"""
+import contextlib
+import datetime
+import io
+import json
+import os
+import runpy
+import sys
+import tempfile
+import traceback
+import urllib.parse
+
+import google_auth_httplib2
+import googleapiclient.discovery as discovery
+import httplib2
+from google.oauth2.credentials import Credentials
+from google_auth_oauthlib.flow import InstalledAppFlow
+
+REAL_BUILD = discovery.build
+FAKE_TOKEN = "ya29.fake-token"
+CLIENT_FILE = {
+    "installed": {
+        "client_id": "test-client.apps.googleusercontent.com",
+        "client_secret": "test-secret",
+        "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+        "token_uri": "https://oauth2.googleapis.com/token",
+        "redirect_uris": ["http://localhost"],
+    }
+}
+
+
+class Recorder:
+    """An httplib2.Http stand-in: records every request and answers like a permissive API."""
+
+    def __init__(self, state):
+        self.state = state
+        self.timeout = None
+        self.redirect_codes = set()
+
+    def request(self, uri, method="GET", body=None, headers=None, redirections=5, connection_type=None):
+        if isinstance(body, bytes):
+            body = body.decode("utf-8", "replace")
+        elif body is not None and not isinstance(body, str):
+            body = repr(body)
+        self.state["requests"].append({"uri": uri, "method": method, "headers": dict(headers or {}), "body": body})
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(uri).query)
+        if query.get("uploadType") == ["resumable"]:
+            return httplib2.Response({"status": "200", "location": "https://upload.fake/session/1"}), b""
+        if uri.startswith("https://upload.fake/session/"):
+            return httplib2.Response({"status": "200", "content-type": "application/json"}), b'{"id": "uploaded"}'
+        if query.get("alt") == ["media"]:
+            return httplib2.Response({"status": "200", "content-range": "bytes 0-4/5", "content-length": "5"}), b"hello"
+        if self.state["allPages"] and self.state["pages"] == 0:
+            self.state["pages"] += 1
+            return httplib2.Response({"status": "200", "content-type": "application/json"}), b'{"nextPageToken": "PAGE-2"}'
+        return httplib2.Response({"status": "200", "content-type": "application/json"}), b"{}"
+
+    def close(self):
+        pass
+
+
+def run_one(item):
+    state = {"requests": [], "build": [], "flow": [], "allPages": item.get("allPages", False), "pages": 0}
+    with open(item["doc"], encoding="utf-8") as f:
+        doc = json.load(f)
+
+    def fake_build(serviceName, version, *args, **kwargs):
+        assert not args, "build() takes the service name and version positionally, the rest by keyword"
+        credentials = kwargs.pop("credentials", None)
+        http = kwargs.pop("http", None)
+        developer_key = kwargs.pop("developerKey", None)
+        static_discovery = kwargs.pop("static_discovery", None)
+        assert not kwargs, f"unexpected build() arguments {sorted(kwargs)}"
+        state["build"].append({
+            "serviceName": serviceName,
+            "version": version,
+            "credentials": type(credentials).__name__ if credentials is not None else None,
+            "http": type(http).__name__ if http is not None else None,
+            "developerKey": developer_key,
+            "static_discovery": static_discovery,
+        })
+        if credentials is not None and http is not None:
+            raise ValueError("Arguments http and credentials are mutually exclusive")
+        recorder = Recorder(state)
+        transport = google_auth_httplib2.AuthorizedHttp(credentials, http=recorder) if credentials is not None else recorder
+        if static_discovery is False:
+            return discovery.build_from_document(doc, http=transport, developerKey=developer_key)
+        return REAL_BUILD(serviceName, version, http=transport, developerKey=developer_key, static_discovery=static_discovery)
+
+    def fake_run_local_server(self, **kwargs):
+        state["flow"].append({"kwargs": {k: v for k, v in kwargs.items()}, "scopes": list(self.oauth2session.scope or [])})
+        return Credentials(
+            token=FAKE_TOKEN,
+            refresh_token="1//fake-refresh",
+            token_uri=self.client_config["token_uri"],
+            client_id=self.client_config["client_id"],
+            client_secret=self.client_config["client_secret"],
+            scopes=self.oauth2session.scope,
+            # Real tokens carry an expiry; a token.json without one is treated as expired (refreshed) on load.
+            expiry=datetime.datetime.utcnow() + datetime.timedelta(hours=1),
+        )
+
+    result = {"name": item["name"], "runs": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        snippet_path = os.path.join(tmp, "snippet.py")
+        with open(snippet_path, "w", encoding="utf-8") as f:
+            f.write(item["snippet"])
+        with open(os.path.join(tmp, "credentials.json"), "w", encoding="utf-8") as f:
+            json.dump(CLIENT_FILE, f)
+        if item.get("mediaFile"):
+            with open(os.path.join(tmp, item["mediaFile"]), "wb") as f:
+                f.write(b"\x00fake media bytes")
+        old_cwd = os.getcwd()
+        old_env = dict(os.environ)
+        os.chdir(tmp)
+        os.environ.update(item.get("env", {}))
+        os.environ.pop("BROWSER", None)
+        discovery.build = fake_build
+        InstalledAppFlow.run_local_server = fake_run_local_server
+        try:
+            for run in range(2 if item.get("tokenCache") else 1):
+                state.update({"requests": [], "build": [], "flow": [], "pages": 0})
+                out, err = io.StringIO(), io.StringIO()
+                exit_code = 0
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    try:
+                        runpy.run_path(snippet_path, run_name="__main__")
+                    except SystemExit as e:
+                        exit_code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+                        if not isinstance(e.code, int) and e.code is not None:
+                            err.write(str(e.code))
+                    except BaseException:  # noqa: BLE001 - report everything
+                        exit_code = 99
+                        err.write(traceback.format_exc())
+                files = sorted(os.listdir(tmp))
+                result["runs"].append({
+                    "exit": exit_code,
+                    "stdout": out.getvalue(),
+                    "stderr": err.getvalue(),
+                    "requests": state["requests"],
+                    "build": state["build"],
+                    "flow": state["flow"],
+                    "files": files,
+                    "downloaded": open(os.path.join(tmp, item["downloadTo"]), "rb").read().decode("latin-1")
+                    if item.get("downloadTo") and item["downloadTo"] in files else None,
+                })
+        finally:
+            discovery.build = REAL_BUILD
+            os.chdir(old_cwd)
+            os.environ.clear()
+            os.environ.update(old_env)
+    return result
+
+
+def main():
+    items = json.load(sys.stdin)
+    original = InstalledAppFlow.run_local_server
+    try:
+        results = [run_one(item) for item in items]
+    finally:
+        InstalledAppFlow.run_local_server = original
+    json.dump(results, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,292 @@
+/**
+ * TypeScript target: npm googleapis 188 (google-auth-library 11 inside), ESM with top-level await.
+ *
+ * Facts this relies on (../../../../../shared/notes/client-library-rules.md, sections B and C2/C3):
+ * - `google.<name>({ version, auth })`, resources/methods via `camelify` (no keyword escaping), params keyed by
+ *   Discovery name verbatim except googleapis-common's reserved keys (`tsParamKey`), `requestBody`, `media`;
+ * - no `@google-cloud/local-auth`: its google-auth-library 9 client sends NO Authorization header through
+ *   googleapis 188. The loopback flow is written out with `google.auth.OAuth2` + PKCE (S256 enum) + `state`;
+ * - download: `alt: 'media'` + `{ responseType: 'stream' }`; pagination: loop on `nextPageToken`;
+ * - APIs googleapis 188 lacks: `google.discoverAPI(url, { auth })` builds the client at run time from the
+ *   Discovery document (raw, un-camelified names; untyped).
+ * Pure: no IO. User values enter only through `tsString`/`tsLiteral`.
+ */
+import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
+import { isTsIdentifierName, tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
+import { camelify, nodeApiAccessor, tsParamKey } from "@/lib/codegen/naming/node";
+import { mediaDownloadApplies, mediaUploadApplies, methodSummary, usesBody } from "@/lib/codegen/prepare";
+import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
+import type { ParamScalar } from "@/lib/request/types";
+
+export const TS_INSTALL = "npm install googleapis@^188 && npm install --save-dev tsx";
+
+/** A parameter value as a TS expression matching the generated `Params$…` types. */
+export function tsParamValue(param: PreparedParam): string {
+  const scalar = (v: ParamScalar): string => {
+    const { type } = param.model;
+    if (type === "boolean") return v === true || v === "true" ? "true" : "false";
+    if ((type === "integer" || type === "number") && typeof v === "number") return tsNumber(v);
+    if ((type === "integer" || type === "number") && typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) {
+      return tsNumber(Number(v));
+    }
+    return tsString(String(v));
+  };
+  const { value } = param;
+  if (param.model.repeated) return `[${(Array.isArray(value) ? value : [value]).map(scalar).join(", ")}]`;
+  return scalar(Array.isArray(value) ? value.map(String).join(",") : value);
+}
+
+function member(name: string): string {
+  return isTsIdentifierName(name) ? `.${name}` : `[${tsString(name)}]`;
+}
+
+/** `zoo.zoos.animals.list` — camelified for googleapis, raw names for a discoverAPI client. */
+export function tsCallChain(input: SnippetInput, apiVar: string): string {
+  const names = [...input.method.resourcePath, input.method.name];
+  const fix = input.api.inGoogleapis ? camelify : (n: string): string => n;
+  return apiVar + names.map((n) => member(fix(n))).join("");
+}
+
+function apiVariable(input: SnippetInput): string {
+  const candidate = input.api.name.replace(/[^A-Za-z0-9_$]/g, "_");
+  return isTsIdentifierName(candidate) && !["google", "Auth", "res", "auth"].includes(candidate) ? candidate : "api";
+}
+
+function generate(input: SnippetInput, options: SnippetOptions = {}): string {
+  const b = new CodeBuilder({ indent: "  " });
+  const { push, blank, block } = b;
+  const { api, method, auth } = input;
+  const download = mediaDownloadApplies(input, options);
+  const upload = mediaUploadApplies(input);
+  const allPages = options.allPages === true && method.pageable && !download;
+  const oauth = auth.type === "oauth";
+  const tokenCache = oauth && options.tokenCache === true;
+  const apiVar = apiVariable(input);
+
+  // Header
+  push(`// ${commentText(methodSummary(input))}`);
+  if (method.description !== "") push(`// ${commentText(firstSentence(method.description))}`);
+  push("//");
+  push(`// Install: ${TS_INSTALL}`);
+  push('// Save as snippet.mts (or set "type": "module" in package.json), then run: npx tsx snippet.mts');
+  if (oauth) {
+    push('// credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google');
+    push("//   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
+    push("//   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).");
+  } else if (auth.type === "apiKey") {
+    push("// Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
+  } else {
+    push("// No credentials: this request is sent without authorization.");
+  }
+  if (!api.inGoogleapis) {
+    push(`// googleapis 188 has no ${commentText(`${api.name} ${api.version}`)}: the client is built at run time from the`);
+    push("//   API's Discovery document (google.discoverAPI), so the call below is not type-checked.");
+  }
+  if (api.dataWrapper && usesBody(input)) {
+    push('// This API uses "dataWrapper": googleapis sends requestBody as given (no {"data": …} wrapping).');
+  }
+  blank();
+
+  // Imports
+  if (oauth) push("import { spawn } from 'node:child_process';");
+  if (oauth) push("import { randomBytes } from 'node:crypto';");
+  const fsImports = [
+    ...(download ? ["createWriteStream"] : []),
+    ...(upload ? ["createReadStream"] : []),
+    ...(tokenCache ? ["existsSync"] : []),
+    ...(oauth ? ["readFileSync"] : []),
+    ...(tokenCache ? ["writeFileSync"] : []),
+  ].sort();
+  if (fsImports.length > 0) push(`import { ${fsImports.join(", ")} } from 'node:fs';`);
+  if (oauth) push("import { createServer } from 'node:http';");
+  if (oauth) push("import type { AddressInfo } from 'node:net';");
+  if (download) push("import { pipeline } from 'node:stream/promises';");
+  blank();
+  push(oauth ? "import { Auth, google } from 'googleapis';" : "import { google } from 'googleapis';");
+  blank();
+
+  if (oauth) emitOAuth(b, input, tokenCache);
+
+  // Client
+  let authExpr: string | null = null;
+  if (oauth) {
+    push("const auth = await authorize();");
+    authExpr = "auth";
+  } else if (auth.type === "apiKey") {
+    push("const apiKey = process.env.GOOGLE_API_KEY;");
+    block("if (!apiKey) {", () => {
+      push("console.error('Set the GOOGLE_API_KEY environment variable to your API key.');");
+      push("process.exit(1);");
+    }, "}");
+    authExpr = "auth: apiKey";
+  }
+  if (api.inGoogleapis) {
+    const accessor = nodeApiAccessor(api.name, api.version);
+    const opts = [`version: ${tsString(api.version)}`, ...(authExpr === null ? [] : [authExpr])];
+    push(`const ${apiVar} = google${accessor.access}({ ${opts.join(", ")} });`);
+  } else {
+    const discoveryUrl = `${api.rootUrl}$discovery/rest?version=${api.version}`;
+    const opts = authExpr === null ? "" : `, { ${authExpr} }`;
+    push("// eslint-disable-next-line @typescript-eslint/no-explicit-any");
+    push(`const ${apiVar}: any = await google.discoverAPI(${tsString(discoveryUrl)}${opts});`);
+  }
+  blank();
+
+  // Parameters
+  const reserved: PreparedParam[] = [];
+  const inline: string[] = [];
+  let initialPageToken: PreparedParam | undefined;
+  for (const param of input.params) {
+    if (allPages && param.name === "pageToken") {
+      initialPageToken = param;
+      continue;
+    }
+    if (download && param.name === "alt") continue;
+    const key = tsParamKey(param.name, { required: param.model.required });
+    if (key.needsSeparateDeclaration && api.inGoogleapis) reserved.push(param);
+    else inline.push(`${key.source}: ${tsParamValue(param)},`);
+  }
+  if (allPages) inline.push("pageToken,");
+  if (download) inline.push("alt: 'media',");
+  if (reserved.length > 0) {
+    push("// googleapis strips one trailing \"_\" from each key; these names would otherwise be read as options.");
+    push("// Declared apart because the generated types list them without the \"_\".");
+    block("const extraParams = {", () => {
+      for (const p of reserved) push(`${tsParamKey(p.name, { required: p.model.required }).source}: ${tsParamValue(p)},`);
+    }, "};");
+    inline.push("...extraParams,");
+  }
+  if (usesBody(input) && input.body !== null) inline.push(`requestBody: ${tsLiteral(input.body)},`);
+  if (upload && input.media) {
+    const mediaLines = [
+      ...(input.media.mimeType !== undefined && input.media.mimeType !== "" ? [`mimeType: ${tsString(input.media.mimeType)},`] : []),
+      `body: createReadStream(${tsString(input.media.fileName)}),`,
+    ];
+    inline.push(["media: {", ...mediaLines.map((l) => `  ${l}`), "},"].join("\n"));
+  }
+
+  const call = (resultVar: string, second?: string): void => {
+    const chain = tsCallChain(input, apiVar);
+    const tail = second === undefined ? ")" : `, ${second})`;
+    if (inline.length === 0) {
+      push(`const ${resultVar} = await ${chain}({}${second === undefined ? "" : `, ${second}`});`);
+      return;
+    }
+    push(`const ${resultVar} = await ${chain}({`);
+    for (const line of inline) push(line, 1);
+    push(`}${tail};`);
+  };
+
+  if (download && options.downloadTo !== undefined) {
+    call("res", "{ responseType: 'stream' }");
+    push(`await pipeline(res.data, createWriteStream(${tsString(options.downloadTo)}));`);
+    push(`console.log('Saved', ${tsString(options.downloadTo)});`);
+  } else if (allPages) {
+    const initial = initialPageToken === undefined ? "" : ` = ${tsParamValue(initialPageToken)}`;
+    push(`let pageToken: string | undefined${initial};`);
+    block("do {", () => {
+      call("res");
+      push("console.log(JSON.stringify(res.data, null, 2));");
+      push("pageToken = res.data.nextPageToken ?? undefined;");
+    }, "} while (pageToken);");
+  } else {
+    call("res");
+    push("console.log(JSON.stringify(res.data, null, 2));");
+  }
+  return b.join();
+}
+
+function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean): void {
+  const { push, blank, block } = b;
+  const scopes = input.auth.type === "oauth" && input.auth.scopes.length > 0 ? input.auth.scopes : input.method.scopes;
+  push(`const SCOPES = ${tsLiteral([...scopes])};`);
+  if (tokenCache) {
+    push("// token.json caches your tokens between runs. Delete it when you change SCOPES.");
+    push("const TOKEN_FILE = 'token.json';");
+  }
+  blank();
+  push("/** Opens `url` in a browser ($BROWSER if set). Failures are ignored: the URL is printed as well. */");
+  block("function openBrowser(url: string): void {", () => {
+    push("const [command, args]: [string, string[]] = process.env.BROWSER");
+    push("? [process.env.BROWSER, [url]]", 1);
+    push(": process.platform === 'darwin'", 1);
+    push("? ['open', [url]]", 2);
+    push(": process.platform === 'win32'", 2);
+    push("? ['rundll32', ['url.dll,FileProtocolHandler', url]]", 3);
+    push(": ['xdg-open', [url]];", 3);
+    push("const child = spawn(command, args, { detached: true, stdio: 'ignore' });");
+    push("child.on('error', () => {});");
+    push("child.unref();");
+  }, "}");
+  blank();
+  push("/** Signs in with the loopback flow (PKCE + state) and returns an authorized client. */");
+  block("async function authorize(): Promise<Auth.OAuth2Client> {", () => {
+    push("type ClientKeys = { client_id: string; client_secret: string };");
+    push("const file = JSON.parse(readFileSync('credentials.json', 'utf8')) as { installed?: ClientKeys; web?: ClientKeys };");
+    push("const keys = file.installed ?? file.web;");
+    push("if (!keys) throw new Error('credentials.json is not an OAuth client ID file (no \"installed\" or \"web\" key).');");
+    push("const client = new google.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });");
+    if (tokenCache) {
+      push("client.on('tokens', (tokens) => {");
+      push("writeFileSync(TOKEN_FILE, JSON.stringify({ ...client.credentials, ...tokens }, null, 2), { mode: 0o600 });", 1);
+      push("});");
+      block("if (existsSync(TOKEN_FILE)) {", () => {
+        push("client.setCredentials(JSON.parse(readFileSync(TOKEN_FILE, 'utf8')) as Auth.Credentials);");
+        push("return client;");
+      }, "}");
+    }
+    blank();
+    push("const server = createServer();");
+    push("await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));");
+    push("const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;");
+    push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
+    push("const state = randomBytes(32).toString('hex');");
+    block("const authUrl = client.generateAuthUrl({", () => {
+      push("access_type: 'offline',");
+      push("scope: SCOPES,");
+      push("redirect_uri: redirectUri,");
+      push("state,");
+      push("code_challenge: codeChallenge,");
+      push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
+    }, "});");
+    blank();
+    block("const code = await new Promise<string>((resolve, reject) => {", () => {
+      block("server.on('request', (req, res) => {", () => {
+        push("const url = new URL(req.url ?? '/', redirectUri);");
+        block("if (url.pathname !== '/') {", () => {
+          push("res.writeHead(404, { connection: 'close' }).end();");
+          push("return;");
+        }, "}");
+        push("const returned = url.searchParams.get('code');");
+        push("const ok = returned !== null && url.searchParams.get('state') === state;");
+        push("res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });");
+        push("res.end(ok ? '<p>Signed in. You can close this tab.</p>' : '<p>Sign-in failed. You can close this tab.</p>');");
+        push("if (ok) resolve(returned);");
+        push("else reject(new Error(`Sign-in failed: ${url.searchParams.get('error') ?? 'missing code or wrong state'}`));");
+      }, "});");
+      push("console.log(`Open this URL in your browser to sign in:\\n${authUrl}`);");
+      push("openBrowser(authUrl);");
+    }, "}).finally(() => server.close());");
+    blank();
+    push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });");
+    push("client.setCredentials(tokens);");
+    if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
+    push("return client;");
+  }, "}");
+  blank();
+}
+
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const end = flat.search(/\.(\s|$)/);
+  const sentence = end === -1 ? flat : flat.slice(0, end + 1);
+  return sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence;
+}
+
+export const typescriptTarget: Target = {
+  id: "typescript",
+  label: "TypeScript (googleapis)",
+  extension: "ts",
+  language: "typescript",
+  generate,
+};

@@ -1,0 +1,62 @@
+/**
+ * Code generation contract: one prepared input (./prepare.ts) feeds every target (./targets/<id>/).
+ * Targets are pure: (SnippetInput, SnippetOptions) → string. No IO, no Date, no randomness.
+ */
+import type { ApiModel, MethodModel, ParameterModel } from "../discovery/model-types";
+import type { ExplorerRequest, HttpRequestSpec, JsonValue, ParamValue, RequestAuth } from "../request/types";
+
+export const TARGET_IDS = ["typescript", "python", "curl", "http"] as const;
+export type TargetId = (typeof TARGET_IDS)[number];
+
+export interface PreparedParam {
+  /** Discovery name verbatim. */
+  readonly name: string;
+  readonly value: ParamValue;
+  readonly model: ParameterModel;
+}
+
+export interface SnippetInput {
+  readonly request: ExplorerRequest;
+  readonly api: {
+    readonly name: string;
+    readonly version: string;
+    readonly title: string;
+    readonly revision: string | null;
+    readonly rootUrl: string;
+    readonly baseUrl: string;
+    /** True when google-api-python-client 2.201.0 ships this document (else the snippet needs static_discovery=False). */
+    readonly pythonStatic: boolean;
+    /** True when googleapis 188 has this API version. */
+    readonly inGoogleapis: boolean;
+    readonly dataWrapper: boolean;
+  };
+  readonly method: MethodModel;
+  /** Parameters with values, path parameters first, then in the method's order, then standard parameters. */
+  readonly params: readonly PreparedParam[];
+  readonly body: JsonValue | null;
+  readonly auth: RequestAuth;
+  readonly media: ExplorerRequest["media"] | null;
+  /** The exact request the explorer sends (with auth placeholders). curl/http read this. */
+  readonly http: HttpRequestSpec;
+}
+
+export interface SnippetOptions {
+  /** Loop over every page (list_next / nextPageToken) for pageable methods. */
+  readonly allPages?: boolean;
+  /** Cache the OAuth token in token.json between runs. */
+  readonly tokenCache?: boolean;
+  /** For methods that support media download: save the media to this file instead of printing JSON. */
+  readonly downloadTo?: string;
+}
+
+export interface Target {
+  readonly id: TargetId;
+  readonly label: string;
+  /** File extension of the snippet, for downloads and golden fixtures. */
+  readonly extension: string;
+  /** Monaco language id. */
+  readonly language: string;
+  generate(input: SnippetInput, options?: SnippetOptions): string;
+}
+
+export type PrepareInput = { readonly api: ApiModel; readonly method: MethodModel; readonly request: ExplorerRequest };

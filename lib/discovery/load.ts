@@ -1,0 +1,249 @@
+/**
+ * Server-side loading of Discovery data: the only module that picks sources, with caching and fallback.
+ * IO lives here and in ./sources; everything it returns is built by the pure modules and deep-frozen.
+ *
+ * Configuration (read when the default loader is first used, or after resetDiscoveryCache()):
+ * - `EXPLORER_DISCOVERY_SOURCE`: `auto` (default: live Google with a short timeout, then the snapshot; a live
+ *   failure is remembered for a few minutes so pages don't each wait for the timeout) | `google` | `snapshot` |
+ *   an http(s) base URL serving `/discovery/v1/apis[/{name}/{version}/rest]` (e.g. a fake Google in tests).
+ * - `EXPLORER_SNAPSHOT_DIR`: the snapshot directory (default: the project venv's google-api-python-client).
+ * - `EXPLORER_DISCOVERY_TIMEOUT_MS`: live request timeout (default 1500 in auto mode, 10000 otherwise).
+ */
+import { buildDirectory, findEntry, type DirectoryEntry } from "./directory";
+import { Lru } from "./lru";
+import { buildApiModel } from "./model";
+import type { ApiModel } from "./model-types";
+import { createBaseUrlSource } from "./sources/base-url";
+import { createGoogleSource } from "./sources/google";
+import { DEFAULT_TIMEOUT_MS } from "./sources/http";
+import { clearSnapshotListings, createSnapshotSource, defaultSnapshotDir } from "./sources/snapshot";
+import { DiscoveryLoadError, type DiscoverySource } from "./sources/types";
+import { parseDiscoveryDocument, validateDirectoryList } from "./validate";
+
+export interface SourceInfo {
+  readonly kind: DiscoverySource["kind"];
+  readonly label: string;
+  /** Set when the primary (live) source failed and the snapshot answered instead: why live failed. */
+  readonly fellBackFrom?: string;
+}
+
+export interface DirectoryResult {
+  readonly entries: readonly DirectoryEntry[];
+  readonly source: SourceInfo;
+}
+
+export interface ApiResult {
+  readonly api: ApiModel;
+  readonly source: SourceInfo;
+}
+
+export interface LoaderOptions {
+  /** Live Google or a base URL; null to use only the fallback. */
+  readonly primary: DiscoverySource | null;
+  /** The snapshot, used when the primary is unreachable, times out or serves a malformed document. */
+  readonly fallback: DiscoverySource | null;
+  /** How long a primary directory listing is reused (default 1 h). Snapshot listings never expire. */
+  readonly directoryTtlMs?: number;
+  /** How long a primary that was unreachable is skipped (default 5 min). */
+  readonly primaryRetryAfterMs?: number;
+  /** Parsed ApiModels kept (default 20; compute documents are ~5 MB each). */
+  readonly apiCacheSize?: number;
+  readonly now?: () => number;
+}
+
+export interface DiscoveryLoader {
+  getDirectory(): Promise<DirectoryResult>;
+  getApi(name: string, version: string): Promise<ApiResult>;
+}
+
+const HOUR = 60 * 60 * 1000;
+const info = (s: DiscoverySource, fellBackFrom?: string): SourceInfo =>
+  fellBackFrom === undefined
+    ? { kind: s.kind, label: s.label }
+    : { kind: s.kind, label: s.label, fellBackFrom };
+const asLoadError = (e: unknown, source: string): DiscoveryLoadError =>
+  e instanceof DiscoveryLoadError
+    ? e
+    : new DiscoveryLoadError("unreachable", source, `Unexpected failure: ${(e as Error)?.message ?? e}`, {
+        cause: e,
+      });
+
+/** Shares one in-flight promise per key, so concurrent requests for the same thing do the work once. */
+function shared<T>(inflight: Map<string, Promise<T>>, key: string, work: () => Promise<T>): Promise<T> {
+  let p = inflight.get(key);
+  if (!p) {
+    p = work().finally(() => inflight.delete(key));
+    inflight.set(key, p);
+  }
+  return p;
+}
+
+export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
+  const now = opts.now ?? Date.now;
+  const ttl = opts.directoryTtlMs ?? HOUR;
+  const retryAfter = opts.primaryRetryAfterMs ?? 5 * 60 * 1000;
+  const apis = new Lru<string, ApiModel>(opts.apiCacheSize ?? 20);
+  const inflight = new Map<string, Promise<unknown>>();
+  const directories = new Map<DiscoverySource, { entries: readonly DirectoryEntry[]; expiresAt: number }>();
+  let primaryDown: { until: number; reason: string } | null = null;
+
+  const primaryUsable = () => opts.primary !== null && (primaryDown === null || now() >= primaryDown.until);
+
+  /** Decides whether a primary failure may be answered from the fallback, remembering outages. */
+  const fallBackOn = (e: DiscoveryLoadError): string | null => {
+    if (!opts.fallback || e.kind === "not-found") return null;
+    const reason = `${opts.primary!.label}: ${e.message}`;
+    if (e.kind === "unreachable" || e.kind === "timeout") primaryDown = { until: now() + retryAfter, reason };
+    return reason;
+  };
+
+  const directoryOf = (source: DiscoverySource): Promise<readonly DirectoryEntry[]> => {
+    const cached = directories.get(source);
+    if (cached && now() < cached.expiresAt) return Promise.resolve(cached.entries);
+    return shared(
+      inflight as Map<string, Promise<readonly DirectoryEntry[]>>,
+      `dir|${source.label}`,
+      async () => {
+        let raw: unknown;
+        try {
+          raw = await source.listDirectory();
+        } catch (e) {
+          throw asLoadError(e, source.label);
+        }
+        const checked = validateDirectoryList(raw, `The directory from ${source.label}`);
+        if (!checked.ok)
+          throw new DiscoveryLoadError("malformed", source.label, checked.error.message, {
+            problems: checked.error.problems,
+          });
+        const entries = buildDirectory(checked.list);
+        directories.set(source, { entries, expiresAt: source.kind === "snapshot" ? Infinity : now() + ttl });
+        return entries;
+      },
+    );
+  };
+
+  /** discoveryRestUrl matters only for live Google; a malformed directory just means the fallback URL is used. */
+  const restUrlFor = async (
+    source: DiscoverySource,
+    name: string,
+    version: string,
+  ): Promise<string | undefined> => {
+    if (source.kind !== "google") return undefined;
+    const entries = await directoryOf(source).catch((e: DiscoveryLoadError) => {
+      // A network failure will hit the document too: fail now rather than wait for a second timeout.
+      if (e.kind === "unreachable" || e.kind === "timeout") throw e;
+      return null;
+    });
+    return entries ? findEntry(entries, name, version)?.discoveryRestUrl : undefined;
+  };
+
+  const apiFrom = (source: DiscoverySource, name: string, version: string): Promise<ApiModel> => {
+    const key = `${source.kind}|${source.label}|${name}|${version}`;
+    const hit = apis.get(key);
+    if (hit) return Promise.resolve(hit);
+    return shared(inflight as Map<string, Promise<ApiModel>>, `api|${key}`, async () => {
+      let text: string;
+      try {
+        const discoveryRestUrl = await restUrlFor(source, name, version);
+        text = await source.fetchDocumentText(
+          discoveryRestUrl === undefined ? { name, version } : { name, version, discoveryRestUrl },
+        );
+      } catch (e) {
+        throw asLoadError(e, source.label);
+      }
+      const parsed = parseDiscoveryDocument(text, `${name} ${version} from ${source.label}`);
+      if (!parsed.ok)
+        throw new DiscoveryLoadError("malformed", source.label, parsed.error.message, {
+          problems: parsed.error.problems,
+        });
+      const api = buildApiModel(parsed.doc);
+      apis.set(key, api);
+      return api;
+    });
+  };
+
+  const noSource = () =>
+    new DiscoveryLoadError(
+      "unreachable",
+      "(none)",
+      "No Discovery source is configured (no snapshot directory was found).",
+    );
+
+  return {
+    async getDirectory() {
+      let reason: string | undefined;
+      if (opts.primary && primaryUsable()) {
+        try {
+          return { entries: await directoryOf(opts.primary), source: info(opts.primary) };
+        } catch (e) {
+          reason = fallBackOn(asLoadError(e, opts.primary.label)) ?? undefined;
+          if (reason === undefined) throw e;
+        }
+      } else if (opts.primary && primaryDown) reason = primaryDown.reason;
+      if (!opts.fallback) throw noSource();
+      return { entries: await directoryOf(opts.fallback), source: info(opts.fallback, reason) };
+    },
+
+    async getApi(name, version) {
+      let reason: string | undefined;
+      if (opts.primary && primaryUsable()) {
+        try {
+          return { api: await apiFrom(opts.primary, name, version), source: info(opts.primary) };
+        } catch (e) {
+          reason = fallBackOn(asLoadError(e, opts.primary.label)) ?? undefined;
+          if (reason === undefined) throw e;
+        }
+      } else if (opts.primary && primaryDown) reason = primaryDown.reason;
+      if (!opts.fallback) throw noSource();
+      return { api: await apiFrom(opts.fallback, name, version), source: info(opts.fallback, reason) };
+    },
+  };
+}
+
+/** Loader options from the environment (see the module comment). */
+export function loaderOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): LoaderOptions {
+  const mode = (env.EXPLORER_DISCOVERY_SOURCE ?? "auto").trim() || "auto";
+  const timeout = Number(env.EXPLORER_DISCOVERY_TIMEOUT_MS);
+  const timeoutMs = (auto: boolean) =>
+    Number.isFinite(timeout) && timeout > 0 ? timeout : auto ? 1500 : DEFAULT_TIMEOUT_MS;
+  const dir = defaultSnapshotDir(cwd, env);
+  const snapshot = dir ? createSnapshotSource(dir) : null;
+  if (mode === "snapshot") return { primary: null, fallback: snapshot };
+  if (mode === "google")
+    return { primary: createGoogleSource({ timeoutMs: timeoutMs(false) }), fallback: null };
+  if (mode === "auto")
+    return { primary: createGoogleSource({ timeoutMs: timeoutMs(true) }), fallback: snapshot };
+  if (/^https?:\/\//i.test(mode))
+    return { primary: createBaseUrlSource(mode, { timeoutMs: timeoutMs(false) }), fallback: null };
+  throw new Error(
+    `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(mode)}.`,
+  );
+}
+
+// Kept on globalThis so Next.js dev-mode module reloads do not drop the caches.
+const KEY = Symbol.for("google-api-explorer.discovery-loader");
+type Holder = { [KEY]?: DiscoveryLoader };
+
+function defaultLoader(): DiscoveryLoader {
+  const holder = globalThis as Holder;
+  return (holder[KEY] ??= createDiscoveryLoader(loaderOptionsFromEnv()));
+}
+
+/** The API directory from the configured source. */
+export function getDirectory(): Promise<DirectoryResult> {
+  return defaultLoader().getDirectory();
+}
+
+/** One API version as a deep-frozen ApiModel. Rejects with DiscoveryLoadError (`not-found`, `malformed`, …). */
+export function getApi(name: string, version: string): Promise<ApiResult> {
+  return defaultLoader().getApi(name, version);
+}
+
+/** Drops every cache and re-reads the environment on next use (tests). */
+export function resetDiscoveryCache(): void {
+  delete (globalThis as Holder)[KEY];
+  clearSnapshotListings();
+}

@@ -1,0 +1,267 @@
+/**
+ * Discovery descriptions → safe HTML.
+ *
+ * Discovery documents mix HTML (`<a href>`, `<code>`, `<p>`), markdown-ish text (backticks, `[text](url)`,
+ * `* ` bullet lines, blank-line paragraphs) and literal angle brackets (`projects/<project>`). This module turns
+ * that into a small, inert HTML subset. It is the only producer of strings that may reach
+ * `dangerouslySetInnerHTML` (see components/ui/rich-text.tsx).
+ *
+ * Pipeline: escape pseudo-tags → markdown-ish → HTML → sanitize-html with an allow-list. The markdown step may emit
+ * anything; every byte of its output still passes through the allow-list, so safety never depends on it.
+ */
+import sanitizeHtml from "sanitize-html";
+
+export interface SanitizeOptions {
+  /**
+   * Base URL for relative links in the description (e.g. the API's documentationLink). Without it, relative links
+   * lose their href (their text stays).
+   */
+  readonly linkBase?: string;
+}
+
+/** URL schemes a rendered link may use. */
+const SAFE_SCHEMES = ["http:", "https:", "mailto:"] as const;
+
+const ALLOWED_TAGS = [
+  "a",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "s",
+  "code",
+  "pre",
+  "kbd",
+  "samp",
+  "var",
+  "sub",
+  "sup",
+  "p",
+  "br",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "td",
+  "th",
+  "span",
+];
+
+/**
+ * Element names the HTML parser would treat as markup. A `<word>` whose name is not here is text that happens to
+ * contain angle brackets (`<project>`, `<YOUR_API_KEY>`): it is escaped so it stays visible instead of being dropped.
+ */
+const HTML_ELEMENT_NAMES = new Set(
+  (
+    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col " +
+    "colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form " +
+    "frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins kbd label legend li " +
+    "link main map mark math menu meta meter nav noembed noframes noscript object ol optgroup option output p " +
+    "param picture plaintext portal pre progress q rp rt ruby s samp script search section select slot small source " +
+    "span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr " +
+    "track tt u ul var video wbr xmp font center marquee blink applet basefont big nobr"
+  ).split(" "),
+);
+
+/** Block-level tags: a paragraph that already starts with one of these is not wrapped in `<p>`. */
+const BLOCK_START = /^<(p|ul|ol|pre|table|blockquote|dl|h[1-6]|div|section|hr)\b/i;
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Escape `<name` / `</name` where `name` is not an HTML element (so it reads as text). */
+function escapePseudoTags(text: string): string {
+  return text.replace(/<(\/?)([A-Za-z][\w.:-]*)/g, (match: string, slash: string, name: string) =>
+    HTML_ELEMENT_NAMES.has(name.toLowerCase()) ? match : `&lt;${slash}${name}`,
+  );
+}
+
+/**
+ * A link target, or null when it must not be linked: only absolute http(s)/mailto URLs (after the browser's own
+ * parsing rules — entity-decoded by the HTML parser, tabs/newlines stripped by the URL parser), or relative URLs
+ * resolved against `linkBase`.
+ */
+export function safeHref(raw: string | undefined, linkBase?: string): string | null {
+  if (raw === undefined) return null;
+  const href = raw.trim();
+  if (href === "" || href.startsWith("#")) return null;
+  if (/[\u0000-\u001f\u007f]/.test(href.replace(/[\t\n\r]/g, ""))) return null;
+  let url: URL;
+  try {
+    url = linkBase === undefined ? new URL(href) : new URL(href, linkBase);
+  } catch {
+    return null;
+  }
+  if (!(SAFE_SCHEMES as readonly string[]).includes(url.protocol)) return null;
+  return url.href;
+}
+
+/** Markdown-ish inline syntax: `code` and [text](url). Code spans are escaped and protected from the link rule. */
+function inlineMarkdown(text: string): string {
+  const parts = text.split(/(`[^`\n]+`)/g);
+  return parts
+    .map((part, index) => {
+      if (index % 2 === 1) return `<code>${escapeText(part.slice(1, -1))}</code>`;
+      return escapePseudoTags(part).replace(
+        /\[([^\]\n]+)\]\(\s*([^()\s]+(?:\([^()\s]*\))?[^()\s]*)\s*\)/g,
+        (_m, label: string, url: string) => {
+          return `<a href="${escapeText(url)}">${label}</a>`;
+        },
+      );
+    })
+    .join("");
+}
+
+/** Blank-line paragraphs, `* `/`- ` bullet runs, single newlines as line breaks. */
+function blocks(text: string): string {
+  const paragraphs = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  return paragraphs
+    .map((paragraph) => {
+      const lines = paragraph.split("\n");
+      const out: string[] = [];
+      let list: string[] | null = null;
+      let prose: string[] = [];
+      const flushProse = (): void => {
+        const html = prose.join("<br>\n");
+        if (prose.length > 0) out.push(BLOCK_START.test(html) ? html : `<p>${html}</p>`);
+        prose = [];
+      };
+      const flushList = (): void => {
+        if (list !== null) out.push(`<ul>${list.map((item) => `<li>${item}</li>`).join("")}</ul>`);
+        list = null;
+      };
+      for (const line of lines) {
+        const bullet = /^\s*[*-]\s+(.*)$/.exec(line);
+        if (bullet !== null) {
+          flushProse();
+          list ??= [];
+          list.push(bullet[1] ?? "");
+        } else {
+          flushList();
+          prose.push(line.trim());
+        }
+      }
+      flushProse();
+      flushList();
+      return out.join("\n");
+    })
+    .join("\n");
+}
+
+/** Render a Discovery description to a safe HTML fragment (may be ""). */
+export function sanitizeDescription(input: string | null | undefined, options: SanitizeOptions = {}): string {
+  if (input === null || input === undefined || input.trim() === "") return "";
+  const html = blocks(inlineMarkdown(input));
+  return sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: {
+      a: ["href", "title", "rel", "target"],
+      td: ["colspan", "rowspan"],
+      th: ["colspan", "rowspan", "scope"],
+      ol: ["start"],
+    },
+    allowedSchemes: SAFE_SCHEMES.map((s) => s.slice(0, -1)),
+    allowedSchemesAppliedToAttributes: ["href"],
+    allowProtocolRelative: false,
+    allowedStyles: {},
+    disallowedTagsMode: "discard",
+    nonTextTags: [
+      "script",
+      "style",
+      "textarea",
+      "option",
+      "noscript",
+      "noembed",
+      "noframes",
+      "xmp",
+      "title",
+      "template",
+      "iframe",
+      "object",
+      "plaintext",
+    ],
+    transformTags: {
+      a: (_tagName, attribs) => {
+        const href = safeHref(attribs.href, options.linkBase);
+        if (href === null) return { tagName: "span", attribs: {} };
+        const title = attribs.title;
+        return {
+          tagName: "a",
+          attribs: {
+            href,
+            ...(title !== undefined ? { title } : {}),
+            rel: "noopener noreferrer nofollow",
+            target: "_blank",
+          },
+        };
+      },
+      h1: "strong",
+      h2: "strong",
+      h3: "strong",
+      h4: "strong",
+      h5: "strong",
+      h6: "strong",
+      tt: "code",
+    },
+    exclusiveFilter: (frame) =>
+      frame.tag === "span" && frame.text.trim() === "" && Object.keys(frame.attribs).length === 0,
+  }).trim();
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
+
+/** Plain text of a description (tags dropped, markdown markers kept as text), for titles and one-line summaries. */
+export function plainText(input: string | null | undefined, maxLength = Infinity): string {
+  if (input === null || input === undefined) return "";
+  const stripped = sanitizeHtml(escapePseudoTags(input), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: [
+      "script",
+      "style",
+      "textarea",
+      "option",
+      "noscript",
+      "title",
+      "template",
+      "iframe",
+      "object",
+    ],
+  });
+  const text = stripped
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m: string, e: string) => {
+      if (e.startsWith("#x") || e.startsWith("#X")) return safeCodePoint(parseInt(e.slice(2), 16)) ?? m;
+      if (e.startsWith("#")) return safeCodePoint(parseInt(e.slice(1), 10)) ?? m;
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, Math.max(0, maxLength - 1));
+  const atWord = cut.replace(/\s+\S*$/, "");
+  return `${atWord.length > maxLength / 2 ? atWord : cut}…`;
+}
+
+function safeCodePoint(n: number): string | null {
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : null;
+}

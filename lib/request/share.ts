@@ -1,0 +1,171 @@
+/**
+ * Share-state: an ExplorerRequest as a compact, URL-safe, deterministic string (for `?s=` / `#s=` links), and
+ * back. Pure; browser and Node (TextEncoder, btoa/atob).
+ *
+ * Format (version 1): `1.` + base64url (RFC 4648 §5, no padding) of the UTF-8 of the minified JSON of
+ *   { a: api, v: version, m: method, p?: params, b?: body, u: auth, f?: media, r?: revision }
+ * - `p` is omitted when there are no params, `b` when the body is null, `f`/`r` when absent.
+ * - `u` (auth): `"n"` none, `"k"` apiKey, or the array of OAuth scopes (oauth), each scope written
+ *   `~label` when it starts with https://www.googleapis.com/auth/, `!scope` when it starts with `~` or `!`,
+ *   else verbatim.
+ * - `f` (media): `{ n: fileName, t?: mimeType }`.
+ * Key order of params and body is kept, so decode(encode(r)) equals r exactly (after secret stripping); call
+ * normalizeRequest first for links that are equal whenever the requests are.
+ *
+ * Secrets: the parameters in SECRET_PARAM_NAMES (`key`, `access_token`, `oauth_token`, `id_token`) are removed
+ * before encoding, and again after decoding. Auth is only ever a type and scope names, never a credential.
+ * The body is user content and is shared as-is.
+ */
+import { parseExplorerRequest, stripSecretParams } from "./canonical";
+import { SCOPE_URL_PREFIX } from "../auth/scopes";
+import type { ExplorerRequest, JsonValue } from "./types";
+
+export const SHARE_STATE_VERSION = "1";
+/** Longest accepted share string (characters); longer input is rejected without decoding. */
+export const MAX_SHARE_STATE_LENGTH = 64 * 1024;
+
+export type DecodeShareResult =
+  { readonly ok: true; readonly value: ExplorerRequest } | { readonly ok: false; readonly error: string };
+
+// ------------------------------------------------------------------------------------------------ base64url
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(s: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return null;
+  const b64 = s.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (s.length % 4)) % 4);
+  try {
+    const binary = atob(b64);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ scopes
+
+function packScope(scope: string): string {
+  if (scope.startsWith(SCOPE_URL_PREFIX)) return "~" + scope.slice(SCOPE_URL_PREFIX.length);
+  if (scope.startsWith("~") || scope.startsWith("!")) return "!" + scope;
+  return scope;
+}
+
+function unpackScope(packed: string): string {
+  if (packed.startsWith("~")) return SCOPE_URL_PREFIX + packed.slice(1);
+  if (packed.startsWith("!")) return packed.slice(1);
+  return packed;
+}
+
+// ------------------------------------------------------------------------------------------------ encode
+
+/** Encodes `req` (minus secret parameters) as a version-1 share string. Deterministic. */
+export function encodeShareState(req: ExplorerRequest): string {
+  const safe = stripSecretParams(req);
+  const compact: Record<string, unknown> = { a: safe.api, v: safe.version, m: safe.method };
+  if (Object.keys(safe.params).length > 0) compact.p = safe.params;
+  if (safe.body !== null) compact.b = safe.body;
+  compact.u =
+    safe.auth.type === "oauth" ? safe.auth.scopes.map(packScope) : safe.auth.type === "apiKey" ? "k" : "n";
+  if (safe.media)
+    compact.f =
+      safe.media.mimeType !== undefined
+        ? { n: safe.media.fileName, t: safe.media.mimeType }
+        : { n: safe.media.fileName };
+  if (safe.revision !== undefined) compact.r = safe.revision;
+  // JSON.stringify escapes lone surrogates (\udxxx), so the UTF-8 step is lossless.
+  return `${SHARE_STATE_VERSION}.${toBase64Url(new TextEncoder().encode(JSON.stringify(compact)))}`;
+}
+
+// ------------------------------------------------------------------------------------------------ decode
+
+const COMPACT_KEYS = new Set(["a", "v", "m", "p", "b", "u", "f", "r"]);
+
+function expand(
+  compact: unknown,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+  if (typeof compact !== "object" || compact === null || Array.isArray(compact)) {
+    return { ok: false, error: "The share link does not contain a request." };
+  }
+  const c = compact as Record<string, unknown>;
+  const unknown = Object.keys(c).filter((k) => !COMPACT_KEYS.has(k));
+  if (unknown.length > 0)
+    return { ok: false, error: `The share link has unknown fields: ${unknown.join(", ")}.` };
+
+  let auth: unknown;
+  if (c.u === "n") auth = { type: "none" };
+  else if (c.u === "k") auth = { type: "apiKey" };
+  else if (Array.isArray(c.u) && c.u.every((s): s is string => typeof s === "string"))
+    auth = { type: "oauth", scopes: c.u.map(unpackScope) };
+  else return { ok: false, error: "The share link has an invalid auth field." };
+
+  const out: Record<string, unknown> = {
+    api: c.a,
+    version: c.v,
+    method: c.m,
+    params: "p" in c ? c.p : {},
+    body: "b" in c ? c.b : null,
+    auth,
+  };
+  if ("f" in c) {
+    const f = c.f;
+    if (typeof f !== "object" || f === null || Array.isArray(f))
+      return { ok: false, error: "The share link has an invalid media field." };
+    const { n, t, ...rest } = f as Record<string, unknown>;
+    if (Object.keys(rest).length > 0)
+      return { ok: false, error: "The share link has an invalid media field." };
+    out.media = t === undefined ? { fileName: n } : { fileName: n, mimeType: t };
+  }
+  if ("r" in c) out.revision = c.r;
+  return { ok: true, value: out };
+}
+
+/**
+ * Decodes a share string. Fails with one sentence for: unknown version, bad base64url/UTF-8/JSON, a structure
+ * that is not a valid request (parseExplorerRequest's messages), or input over MAX_SHARE_STATE_LENGTH.
+ * Secret parameters in a crafted link are dropped.
+ */
+export function decodeShareState(s: string): DecodeShareResult {
+  if (s.length > MAX_SHARE_STATE_LENGTH) return { ok: false, error: "The share link is too long." };
+  const dot = s.indexOf(".");
+  if (dot === -1) return { ok: false, error: "The share link is not in a known format (missing version)." };
+  const version = s.slice(0, dot);
+  if (version !== SHARE_STATE_VERSION) {
+    return {
+      ok: false,
+      error: `The share link uses format version ${JSON.stringify(version)}, which this explorer does not know.`,
+    };
+  }
+  const bytes = fromBase64Url(s.slice(dot + 1));
+  if (bytes === null) return { ok: false, error: "The share link is damaged (invalid base64url)." };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    return { ok: false, error: "The share link is damaged (invalid UTF-8 or JSON)." };
+  }
+  const expanded = expand(json);
+  if (!expanded.ok) return expanded;
+  const parsed = parseExplorerRequest(expanded.value);
+  if (!parsed.ok)
+    return { ok: false, error: `The share link holds an invalid request: ${parsed.errors.join(" ")}` };
+  return { ok: true, value: stripSecretParams(parsed.value) };
+}
+
+/** For tests and docs: the compact JSON inside a share string (no validation). */
+export function shareStatePayload(s: string): JsonValue | null {
+  const bytes = fromBase64Url(s.slice(s.indexOf(".") + 1));
+  if (bytes === null) return null;
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as JsonValue;
+  } catch {
+    return null;
+  }
+}

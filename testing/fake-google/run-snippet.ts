@@ -1,0 +1,342 @@
+// Runs a snippet VERBATIM as a child process against the fake Google (server.ts) and type-checks TypeScript
+// snippets with tsc --strict. The child's environment is built from scratch (see buildSnippetEnv).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, constants as fsConstants, accessSync, copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "./ca";
+import { FAKE_API_KEY, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET } from "./server";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const FAKE_BROWSER_SH = path.join(HERE, "fake-browser.sh");
+export const SNIPPET_RUNS_DIR = path.join(PROJECT_ROOT, ".cache", "snippet-runs");
+export const PYTHON = path.join(PROJECT_ROOT, ".venv", "bin", "python");
+const requireFromProject = createRequire(path.join(PROJECT_ROOT, "package.json"));
+
+/** The part of a started fake Google that a run needs. */
+export interface FakeEndpoint {
+  proxyUrl: string;
+  caPath: string;
+}
+
+export interface RunSnippetOptions {
+  language: "python" | "typescript";
+  /** Written byte-for-byte to snippet.py / snippet.ts. */
+  code: string;
+  /** Extra files for the run dir, e.g. { "credentials.json": … }. Relative paths only. */
+  files?: Record<string, string | Buffer>;
+  /** Hard timeout; the whole process group is SIGKILLed. Default 30 s. */
+  timeoutMs?: number;
+  /** Added on top of the scratch-built env (wins over it). */
+  env?: Record<string, string>;
+  /** The fake Google to talk to. */
+  fake: FakeEndpoint;
+  /** Command-line arguments for the snippet. */
+  args?: string[];
+  /** Keep the run dir even when the run exits 0 (it is always kept otherwise). */
+  keepRunDir?: boolean;
+}
+
+export interface BrowserLogEntry {
+  t: number;
+  pid: number;
+  event: "start" | "check" | "consent" | "callback" | "error" | "exit" | string;
+  [k: string]: unknown;
+}
+
+export interface RunSnippetResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  browserLog: BrowserLogEntry[];
+  runDir: string;
+}
+
+/** Node's tsx ESM loader as a file URL (for `node --import`). */
+export function tsxLoaderUrl(): string {
+  return pathToFileURL(requireFromProject.resolve("tsx")).href;
+}
+
+/**
+ * Makes sure the fake browser is runnable and returns a path usable as $BROWSER. Python's webbrowser and
+ * xdg-open both split $BROWSER on ":" and xdg-open word-splits it, so a path with ":" or whitespace is copied
+ * (with fake-browser.mjs) to a safe temp dir. The x bit is (re)set in case the checkout lost it.
+ */
+export function ensureFakeBrowser(): string {
+  let sh = FAKE_BROWSER_SH;
+  if (/[:\s%]/.test(sh)) {
+    const dir = path.join(os.tmpdir(), "fake-google-browser");
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(FAKE_BROWSER_SH, path.join(dir, "fake-browser.sh"));
+    copyFileSync(path.join(HERE, "fake-browser.mjs"), path.join(dir, "fake-browser.mjs"));
+    sh = path.join(dir, "fake-browser.sh");
+  }
+  try {
+    accessSync(sh, fsConstants.X_OK);
+  } catch {
+    chmodSync(sh, 0o755);
+  }
+  return sh;
+}
+
+/** The snippet environment, built from scratch: nothing from the test process leaks in (no DISPLAY, no creds). */
+export function buildSnippetEnv(fake: FakeEndpoint, runDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  const pathVar = [path.dirname(process.execPath), process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin"].join(path.delimiter);
+  return {
+    PATH: pathVar,
+    HOME: runDir,
+    TMPDIR: os.tmpdir(),
+    LANG: "C.UTF-8",
+    LC_ALL: "C.UTF-8",
+    // proxy: gaxios reads HTTPS_PROXY→https_proxy→HTTP_PROXY→http_proxy; httplib2 https_proxy→HTTPS_PROXY; requests both
+    HTTPS_PROXY: fake.proxyUrl,
+    https_proxy: fake.proxyUrl,
+    HTTP_PROXY: fake.proxyUrl,
+    http_proxy: fake.proxyUrl,
+    NO_PROXY: "localhost,127.0.0.1,::1",
+    no_proxy: "localhost,127.0.0.1,::1",
+    // trust: node, httplib2 (read at import), requests
+    NODE_EXTRA_CA_CERTS: fake.caPath,
+    HTTPLIB2_CA_CERTS: fake.caPath,
+    REQUESTS_CA_BUNDLE: fake.caPath,
+    FAKE_GOOGLE_CA: fake.caPath,
+    // the browser: Python webbrowser and xdg-open (no desktop detected → $BROWSER) both end up here
+    BROWSER: ensureFakeBrowser(),
+    FAKE_BROWSER_LOG: path.join(runDir, "browser.jsonl"),
+    FAKE_BROWSER_NODE: process.execPath,
+    XDG_CURRENT_DESKTOP: "X-Generic",
+    // never let ADC probe a metadata server
+    METADATA_SERVER_DETECTION: "none",
+    NO_GCE_CHECK: "True",
+    PYTHONUNBUFFERED: "1",
+    PYTHONDONTWRITEBYTECODE: "1",
+    NODE_NO_WARNINGS: "1",
+    ...extra,
+  };
+}
+
+function newRunDir(prefix: string): string {
+  const id = `${new Date().toISOString().replace(/[:.]/g, "-")}-${prefix}-${randomBytes(4).toString("hex")}`;
+  const dir = path.join(SNIPPET_RUNS_DIR, id);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    const target = path.resolve(dir, name);
+    if (!target.startsWith(dir + path.sep)) throw new Error(`file name escapes the run dir: ${name}`);
+    mkdirSync(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+}
+
+async function readBrowserLog(file: string): Promise<BrowserLogEntry[]> {
+  try {
+    return (await readFile(file, "utf8"))
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => {
+        try {
+          return JSON.parse(l) as BrowserLogEntry;
+        } catch {
+          return { t: 0, pid: 0, event: "unparseable", line: l };
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Spawns `cmd` in its own process group with a hard timeout; collects output. */
+function runProcess(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string>; timeoutMs: number },
+): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; timedOut: boolean; stdout: string; stderr: string; durationMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.stderr.on("data", (c: Buffer) => err.push(c));
+    let timedOut = false;
+    const killGroup = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, opts.timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (exitCode, signal) => {
+      clearTimeout(timer);
+      killGroup(); // leftovers of the snippet's group (e.g. a stuck opener); the fake browser has its own session
+      resolve({
+        exitCode,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        durationMs: Math.round(performance.now() - started),
+      });
+    });
+  });
+}
+
+/** Runs a snippet verbatim in a fresh dir inside the project (so node_modules resolves) against the fake. */
+export async function runSnippet(opts: RunSnippetOptions): Promise<RunSnippetResult> {
+  const runDir = newRunDir(opts.language === "python" ? "py" : "ts");
+  const env = buildSnippetEnv(opts.fake, runDir, opts.env);
+  await writeFiles(runDir, opts.files ?? {});
+  let cmd: string;
+  let args: string[];
+  if (opts.language === "python") {
+    await writeFile(path.join(runDir, "snippet.py"), opts.code);
+    cmd = PYTHON;
+    args = ["snippet.py", ...(opts.args ?? [])];
+  } else {
+    await writeFile(path.join(runDir, "snippet.ts"), opts.code);
+    await writeFile(path.join(runDir, "package.json"), JSON.stringify({ type: "module", private: true }) + "\n");
+    cmd = process.execPath;
+    args = ["--import", tsxLoaderUrl(), "snippet.ts", ...(opts.args ?? [])];
+  }
+  const res = await runProcess(cmd, args, { cwd: runDir, env, timeoutMs: opts.timeoutMs ?? 30_000 });
+
+  // The fake browser runs detached; give it a moment to write its final line if it started.
+  const logFile = env.FAKE_BROWSER_LOG ?? path.join(runDir, "browser.jsonl");
+  let browserLog = await readBrowserLog(logFile);
+  for (let i = 0; i < 20 && browserLog.length > 0 && !browserLog.some((e) => e.event === "exit"); i++) {
+    await sleep(50);
+    browserLog = await readBrowserLog(logFile);
+  }
+  const result: RunSnippetResult = { ...res, browserLog, runDir };
+  await writeFile(path.join(runDir, "result.json"), JSON.stringify(result, null, 2));
+  if (res.exitCode === 0 && !res.timedOut && !opts.keepRunDir) await rm(runDir, { recursive: true, force: true });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface TypecheckResult {
+  ok: boolean;
+  exitCode: number | null;
+  /** One entry per diagnostic, e.g. "snippet.ts(12,5): error TS2769: No overload matches this call." */
+  diagnostics: string[];
+  output: string;
+  durationMs: number;
+}
+
+/**
+ * `tsc --noEmit --strict` on a snippet as a standalone ESM file (module/moduleResolution nodenext, target es2022,
+ * types from the project's node_modules: googleapis, @types/node).
+ */
+export async function typecheckTs(code: string, opts: { timeoutMs?: number; files?: Record<string, string> } = {}): Promise<TypecheckResult> {
+  const dir = newRunDir("tsc");
+  await writeFile(path.join(dir, "snippet.ts"), code);
+  await writeFiles(dir, opts.files ?? {});
+  await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module", private: true }) + "\n");
+  await writeFile(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "es2022",
+          lib: ["es2022"],
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          types: ["node"],
+          skipLibCheck: true,
+          esModuleInterop: true,
+          forceConsistentCasingInFileNames: true,
+        },
+        files: ["snippet.ts"],
+      },
+      null,
+      2,
+    ),
+  );
+  const tsc = requireFromProject.resolve("typescript/bin/tsc");
+  const res = await runProcess(process.execPath, [tsc, "-p", "tsconfig.json", "--pretty", "false"], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8" },
+    timeoutMs: opts.timeoutMs ?? 60_000,
+  });
+  const output = res.stdout + res.stderr;
+  const diagnostics = output.split("\n").filter((l) => /error TS\d+/.test(l));
+  const ok = res.exitCode === 0 && !res.timedOut;
+  if (ok) await rm(dir, { recursive: true, force: true });
+  return { ok, exitCode: res.exitCode, diagnostics, output, durationMs: res.durationMs };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ClientSecretsOptions {
+  clientId?: string;
+  clientSecret?: string;
+  /** Default "credentials.json". */
+  fileName?: string;
+  /** "installed" (Desktop app, default) or "web". */
+  type?: "installed" | "web";
+}
+
+/** The client_secret JSON a Desktop-app OAuth client downloads from the Cloud console, with fake values. */
+export function clientSecretsJson(opts: ClientSecretsOptions = {}): string {
+  const body = {
+    client_id: opts.clientId ?? FAKE_CLIENT_ID,
+    project_id: "fake-project-123456",
+    auth_uri: "https://accounts.google.com/o/oauth2/auth",
+    token_uri: "https://oauth2.googleapis.com/token",
+    auth_provider_x509_cert_url: "https://www.googleapis.com/oauth2/v1/certs",
+    client_secret: opts.clientSecret ?? FAKE_CLIENT_SECRET,
+    redirect_uris: ["http://localhost"],
+  };
+  return JSON.stringify({ [opts.type ?? "installed"]: body }, null, 2) + "\n";
+}
+
+/** Writes credentials.json (Desktop app, `installed`) into `dir`; returns its path. */
+export async function writeClientSecrets(dir: string, opts: ClientSecretsOptions = {}): Promise<string> {
+  const file = path.join(dir, opts.fileName ?? "credentials.json");
+  await writeFile(file, clientSecretsJson(opts));
+  return file;
+}
+
+export { FAKE_API_KEY, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET };
+
+/** Removes run dirs older than `maxAgeMs` (default 1 day) under .cache/snippet-runs. */
+export async function pruneSnippetRuns(maxAgeMs = 24 * 3600_000): Promise<void> {
+  let names: string[];
+  try {
+    names = readdirSync(SNIPPET_RUNS_DIR);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const n of names) {
+    const p = path.join(SNIPPET_RUNS_DIR, n);
+    try {
+      if (now - (await stat(p)).mtimeMs > maxAgeMs) await rm(p, { recursive: true, force: true });
+    } catch {
+      /* raced */
+    }
+  }
+}
