@@ -11,6 +11,10 @@ function watch(page: Page): PageProblems {
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.errors.push(`console: ${msg.text()}`);
   });
+  page.on("response", (res) => {
+    if (res.status() >= 400 && res.url() !== page.url())
+      problems.errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
   page.on("pageerror", (err) => problems.errors.push(`pageerror: ${err.message}`));
   page.on("dialog", (dialog) => {
     problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);

@@ -62,7 +62,8 @@ Prints the snippet on stdout. Validation issues are printed on stderr as warning
   --lang LANG          ${TARGET_IDS.join(", ")}
   --all-pages          Loop over every page (pageable methods; typescript and python)
   --token-cache        Cache the OAuth token in token.json between runs (typescript and python)
-  --download-to FILE   Save downloaded media to FILE (methods that support media download)
+  --download-to FILE   Save downloaded media to FILE (methods that support media download; typescript,
+                       python and curl)
 `,
   request: `Usage: explorer request --request FILE|- [--doc FILE]
 

@@ -103,3 +103,11 @@ export function mediaDownloadApplies(input: SnippetInput, options: SnippetOption
 export function methodSummary(input: SnippetInput): string {
   return `${input.method.id}: ${input.method.httpMethod} ${input.api.baseUrl}${input.method.path}`;
 }
+
+/** The first sentence of the method's description, whitespace-flattened, at most 160 characters. */
+export function methodBlurb(input: SnippetInput): string {
+  const flat = input.method.description.replace(/\s+/g, " ").trim();
+  const end = flat.search(/\.(\s|$)/);
+  const sentence = end === -1 ? flat : flat.slice(0, end + 1);
+  return sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence;
+}

@@ -16,7 +16,12 @@ import type { ApiModel } from "./model-types";
 import { createBaseUrlSource } from "./sources/base-url";
 import { createGoogleSource } from "./sources/google";
 import { DEFAULT_TIMEOUT_MS } from "./sources/http";
-import { clearSnapshotListings, createSnapshotSource, defaultSnapshotDir } from "./sources/snapshot";
+import {
+  clearSnapshotListings,
+  createSnapshotSource,
+  defaultSnapshotDir,
+  type Env,
+} from "./sources/snapshot";
 import { DiscoveryLoadError, type DiscoverySource } from "./sources/types";
 import { parseDiscoveryDocument, validateDirectoryList } from "./validate";
 
@@ -201,10 +206,7 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
 }
 
 /** Loader options from the environment (see the module comment). */
-export function loaderOptionsFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
-): LoaderOptions {
+export function loaderOptionsFromEnv(env: Env = process.env, cwd: string = process.cwd()): LoaderOptions {
   const mode = (env.EXPLORER_DISCOVERY_SOURCE ?? "auto").trim() || "auto";
   const timeout = Number(env.EXPLORER_DISCOVERY_TIMEOUT_MS);
   const timeoutMs = (auto: boolean) =>

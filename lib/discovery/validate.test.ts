@@ -95,6 +95,26 @@ describe("parseDiscoveryDocument", () => {
       },
     ],
     [
+      "parameterOrder naming an undeclared parameter",
+      {
+        given: {
+          ...minimal,
+          methods: {
+            get: {
+              id: "m.get",
+              path: "x",
+              httpMethod: "GET",
+              parameters: { a: { type: "string", location: "query" } },
+              parameterOrder: ["a", "b"],
+            },
+          },
+        },
+        want: [
+          { path: "methods.get.parameterOrder[1]", message: /names "b", which is not a parameter of "get"/ },
+        ],
+      },
+    ],
+    [
       "dangling response $ref",
       {
         given: {

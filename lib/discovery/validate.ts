@@ -217,6 +217,18 @@ function checkMethod(name: string, m: unknown, path: string, ctx: Ctx) {
     out.add(joinPath(path, "httpMethod"), `Unknown HTTP method ${JSON.stringify(m.httpMethod)}.`);
   checkParameters(m.parameters, joinPath(path, "parameters"), ctx);
   checkStringArray(m.parameterOrder, joinPath(path, "parameterOrder"), out);
+  if (Array.isArray(m.parameterOrder)) {
+    const declared = isObject(m.parameters) ? m.parameters : {};
+    m.parameterOrder.forEach((p, i) => {
+      // Every published document keeps these consistent; a stray name would silently vanish from the form.
+      if (typeof p === "string" && !Object.hasOwn(declared, p)) {
+        out.add(
+          joinPath(joinPath(path, "parameterOrder"), i),
+          `parameterOrder names "${p}", which is not a parameter of "${name}".`,
+        );
+      }
+    });
+  }
   checkStringArray(m.scopes, joinPath(path, "scopes"), out);
   for (const key of ["request", "response"] as const) {
     const body = m[key];

@@ -121,7 +121,7 @@ function inlineMarkdown(text: string): string {
     .join("");
 }
 
-/** Blank-line paragraphs, `* `/`- ` bullet runs, single newlines as line breaks. */
+/** Blank-line paragraphs and `* `/`- ` bullet runs; single newlines are soft wraps (as in markdown). */
 function blocks(text: string): string {
   const paragraphs = text
     .replace(/\r\n?/g, "\n")
@@ -135,7 +135,7 @@ function blocks(text: string): string {
       let list: string[] | null = null;
       let prose: string[] = [];
       const flushProse = (): void => {
-        const html = prose.join("<br>\n");
+        const html = prose.join("\n");
         if (prose.length > 0) out.push(BLOCK_START.test(html) ? html : `<p>${html}</p>`);
         prose = [];
       };

@@ -37,7 +37,8 @@ function checkConsentUrl(raw) {
     return { ok: false, problems: [`not a URL: ${raw}`] };
   }
   if (u.protocol !== "https:") problems.push(`scheme is ${u.protocol}, expected https:`);
-  if (u.hostname !== "accounts.google.com") problems.push(`host is ${u.hostname}, expected accounts.google.com`);
+  if (u.hostname !== "accounts.google.com")
+    problems.push(`host is ${u.hostname}, expected accounts.google.com`);
   const q = u.searchParams;
   const redirect = q.get("redirect_uri");
   let r;
@@ -47,8 +48,10 @@ function checkConsentUrl(raw) {
     /* reported below */
   }
   if (!r) problems.push(`redirect_uri missing or not a URL: ${redirect}`);
-  else if (r.protocol !== "http:" || !LOOPBACK.has(r.hostname)) problems.push(`redirect_uri is not loopback http: ${redirect}`);
-  if (q.get("response_type") !== "code") problems.push(`response_type is ${q.get("response_type")}, expected code`);
+  else if (r.protocol !== "http:" || !LOOPBACK.has(r.hostname))
+    problems.push(`redirect_uri is not loopback http: ${redirect}`);
+  if (q.get("response_type") !== "code")
+    problems.push(`response_type is ${q.get("response_type")}, expected code`);
   if (!q.get("scope")) problems.push("scope missing");
   if (!q.get("client_id")) problems.push("client_id missing");
   return {
@@ -86,13 +89,19 @@ function getViaProxy(target, proxy, ca) {
           path: t.pathname + t.search,
           method: "GET",
           headers: { "user-agent": "fake-browser/1.0", accept: "text/html" },
-          agent: false,
+          // no `agent`: Node then uses createConnection (an agent would ignore it)
           createConnection: () => tls.connect({ socket, servername: t.hostname, ca }),
         },
         (resp) => {
           const chunks = [];
           resp.on("data", (c) => chunks.push(c));
-          resp.on("end", () => resolve({ status: resp.statusCode, headers: resp.headers, body: Buffer.concat(chunks).toString("utf8") }));
+          resp.on("end", () =>
+            resolve({
+              status: resp.statusCode,
+              headers: resp.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+            }),
+          );
           resp.on("error", reject);
         },
       );
@@ -109,7 +118,13 @@ function getDirect(target) {
     const req = http.get(target, { agent: false, headers: { "user-agent": "fake-browser/1.0" } }, (resp) => {
       const chunks = [];
       resp.on("data", (c) => chunks.push(c));
-      resp.on("end", () => resolve({ status: resp.statusCode, headers: resp.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      resp.on("end", () =>
+        resolve({
+          status: resp.statusCode,
+          headers: resp.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
       resp.on("error", reject);
     });
     req.on("error", reject);
@@ -125,8 +140,10 @@ async function main() {
   log("check", check);
   if (!check.ok) fail("consent URL failed the checks", { problems: check.problems });
 
-  const proxy = process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy;
-  const caPath = process.env.FAKE_GOOGLE_CA || process.env.NODE_EXTRA_CA_CERTS || process.env.REQUESTS_CA_BUNDLE;
+  const proxy =
+    process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy;
+  const caPath =
+    process.env.FAKE_GOOGLE_CA || process.env.NODE_EXTRA_CA_CERTS || process.env.REQUESTS_CA_BUNDLE;
   if (!proxy) fail("no HTTPS_PROXY in the environment");
   if (!caPath) fail("no FAKE_GOOGLE_CA / NODE_EXTRA_CA_CERTS in the environment");
   const ca = [...tls.rootCertificates, readFileSync(caPath, "utf8")];
@@ -138,9 +155,14 @@ async function main() {
     fail(`consent request failed: ${e.message}`);
   }
   const location = consent.headers.location;
-  log("consent", { status: consent.status, location, body: consent.status === 302 ? undefined : consent.body.slice(0, 500) });
+  log("consent", {
+    status: consent.status,
+    location,
+    body: consent.status === 302 ? undefined : consent.body.slice(0, 500),
+  });
   if (consent.status !== 302 || !location) fail(`consent screen answered ${consent.status}, expected 302`);
-  if (!location.startsWith(check.redirectUri)) fail(`302 goes to ${location}, not to redirect_uri ${check.redirectUri}`);
+  if (!location.startsWith(check.redirectUri))
+    fail(`302 goes to ${location}, not to redirect_uri ${check.redirectUri}`);
   const back = new URL(location);
   const sentState = check.params.state;
   if (sentState !== undefined && back.searchParams.get("state") !== sentState) fail("state was not echoed");

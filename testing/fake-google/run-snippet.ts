@@ -1,8 +1,15 @@
 // Runs a snippet VERBATIM as a child process against the fake Google (server.ts) and type-checks TypeScript
 // snippets with tsc --strict. The child's environment is built from scratch (see buildSnippetEnv).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, constants as fsConstants, accessSync, copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import {
+  chmodSync,
+  constants as fsConstants,
+  accessSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+} from "node:fs";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -15,6 +22,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const FAKE_BROWSER_SH = path.join(HERE, "fake-browser.sh");
 export const SNIPPET_RUNS_DIR = path.join(PROJECT_ROOT, ".cache", "snippet-runs");
 export const PYTHON = path.join(PROJECT_ROOT, ".venv", "bin", "python");
+/** Stand-in `socks` module for httplib2 (see pyshim/socks.py); used only when the venv has no PySocks. */
+export const PY_SHIM_DIR = path.join(HERE, "pyshim");
 const requireFromProject = createRequire(path.join(PROJECT_ROOT, "package.json"));
 
 /** The part of a started fake Google that a run needs. */
@@ -86,9 +95,33 @@ export function ensureFakeBrowser(): string {
   return sh;
 }
 
+let venvHasSocks: boolean | undefined;
+/**
+ * httplib2 >= 0.31 needs PySocks to honour HTTPS_PROXY (it no longer vendors one) and silently goes direct
+ * without it. The pinned venv has no PySocks, so the runner adds pyshim/ to PYTHONPATH unless `import socks`
+ * already works there (a real PySocks then wins).
+ */
+export function pythonProxyShimPath(): string | undefined {
+  if (venvHasSocks === undefined) {
+    const r = spawnSync(PYTHON, ["-c", "import socks"], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8" },
+      stdio: "ignore",
+    });
+    venvHasSocks = r.status === 0;
+  }
+  return venvHasSocks ? undefined : PY_SHIM_DIR;
+}
+
 /** The snippet environment, built from scratch: nothing from the test process leaks in (no DISPLAY, no creds). */
-export function buildSnippetEnv(fake: FakeEndpoint, runDir: string, extra: Record<string, string> = {}): Record<string, string> {
-  const pathVar = [path.dirname(process.execPath), process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin"].join(path.delimiter);
+export function buildSnippetEnv(
+  fake: FakeEndpoint,
+  runDir: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const shim = pythonProxyShimPath();
+  const pathVar = [path.dirname(process.execPath), process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin"].join(
+    path.delimiter,
+  );
   return {
     PATH: pathVar,
     HOME: runDir,
@@ -118,6 +151,7 @@ export function buildSnippetEnv(fake: FakeEndpoint, runDir: string, extra: Recor
     PYTHONUNBUFFERED: "1",
     PYTHONDONTWRITEBYTECODE: "1",
     NODE_NO_WARNINGS: "1",
+    ...(shim ? { PYTHONPATH: shim } : {}),
     ...extra,
   };
 }
@@ -162,10 +196,22 @@ function runProcess(
   cmd: string,
   args: string[],
   opts: { cwd: string; env: Record<string, string>; timeoutMs: number },
-): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; timedOut: boolean; stdout: string; stderr: string; durationMs: number }> {
+): Promise<{
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (c: Buffer) => out.push(c));
@@ -214,7 +260,10 @@ export async function runSnippet(opts: RunSnippetOptions): Promise<RunSnippetRes
     args = ["snippet.py", ...(opts.args ?? [])];
   } else {
     await writeFile(path.join(runDir, "snippet.ts"), opts.code);
-    await writeFile(path.join(runDir, "package.json"), JSON.stringify({ type: "module", private: true }) + "\n");
+    await writeFile(
+      path.join(runDir, "package.json"),
+      JSON.stringify({ type: "module", private: true }) + "\n",
+    );
     cmd = process.execPath;
     args = ["--import", tsxLoaderUrl(), "snippet.ts", ...(opts.args ?? [])];
   }
@@ -229,7 +278,8 @@ export async function runSnippet(opts: RunSnippetOptions): Promise<RunSnippetRes
   }
   const result: RunSnippetResult = { ...res, browserLog, runDir };
   await writeFile(path.join(runDir, "result.json"), JSON.stringify(result, null, 2));
-  if (res.exitCode === 0 && !res.timedOut && !opts.keepRunDir) await rm(runDir, { recursive: true, force: true });
+  if (res.exitCode === 0 && !res.timedOut && !opts.keepRunDir)
+    await rm(runDir, { recursive: true, force: true });
   return result;
 }
 
@@ -248,7 +298,10 @@ export interface TypecheckResult {
  * `tsc --noEmit --strict` on a snippet as a standalone ESM file (module/moduleResolution nodenext, target es2022,
  * types from the project's node_modules: googleapis, @types/node).
  */
-export async function typecheckTs(code: string, opts: { timeoutMs?: number; files?: Record<string, string> } = {}): Promise<TypecheckResult> {
+export async function typecheckTs(
+  code: string,
+  opts: { timeoutMs?: number; files?: Record<string, string> } = {},
+): Promise<TypecheckResult> {
   const dir = newRunDir("tsc");
   await writeFile(path.join(dir, "snippet.ts"), code);
   await writeFiles(dir, opts.files ?? {});

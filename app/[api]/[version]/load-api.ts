@@ -62,3 +62,9 @@ export const loadApi = cache(async (rawName: string, rawVersion: string): Promis
     return { ok: false, error: info };
   }
 });
+
+/** `YouTube Data API v3` (the title already names the version) or `Drive API v3`. */
+export function apiLabel(api: Pick<ApiModel, "title" | "name" | "version">): string {
+  const title = api.title || api.name;
+  return title.split(/\s+/).includes(api.version) ? title : `${title} ${api.version}`;
+}

@@ -7,7 +7,7 @@ import { LoadErrorView } from "@/components/errors/load-error-view";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { FilterBox } from "@/components/ui/filter-box";
 
-import { decodeParam, loadApi } from "./load-api";
+import { apiLabel, decodeParam, loadApi } from "./load-api";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: ApiPageProps): Promise<Metada
   const { api, version } = await params;
   const loaded = await loadApi(api, version);
   if (!loaded.ok) return { title: `${decodeParam(api)} ${decodeParam(version)}` };
-  return { title: `${loaded.api.title || loaded.api.name} (${loaded.api.version})` };
+  return { title: apiLabel(loaded.api) };
 }
 
 export default async function ApiPage({ params }: ApiPageProps) {
@@ -29,9 +29,7 @@ export default async function ApiPage({ params }: ApiPageProps) {
   const { api, source } = loaded;
   return (
     <>
-      <Breadcrumbs
-        items={[{ label: "APIs", href: "/" }, { label: `${api.title || api.name} ${api.version}` }]}
-      />
+      <Breadcrumbs items={[{ label: "APIs", href: "/" }, { label: apiLabel(api) }]} />
       <ApiHeader api={api} source={source} />
       <div className="api-layout">
         <section aria-labelledby="methods-title" className="api-layout__methods">

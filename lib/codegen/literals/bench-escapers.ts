@@ -40,7 +40,7 @@ function run(
   check: (batch: never[]) => unknown[],
 ): Report {
   const started = performance.now();
-  const report: Report = { target, cases: 0, failures: 0, examples: [] };
+  const report: Report = { target, cases: 0, failures: 0, examples: [], ms: 0 };
   for (let done = 0, b = 0; done < total; done += batchSize, b++) {
     const batch = fc.sample(arb as fc.Arbitrary<never>, {
       numRuns: Math.min(batchSize, total - done),

@@ -16,6 +16,9 @@ import { scanHead, scanTail } from "./top-level-fields";
 import { DiscoveryLoadError, type DiscoverySource, type DocumentRef } from "./types";
 
 const INDEX = "index.json";
+
+/** The variables read here; narrower than NodeJS.ProcessEnv (which Next.js extends with a required NODE_ENV). */
+export type Env = Readonly<Record<string, string | undefined>>;
 /** Bytes read from each end of a document; measured on the 2.201.0 snapshot, see bench.ts. */
 export const WINDOW_BYTES = 64 * 1024;
 const CONCURRENCY = 16;
@@ -25,10 +28,7 @@ const WANTED = new Set(["name", "version", "title", "description", "documentatio
  * `{project}/.venv/lib/python3.X/site-packages/googleapiclient/discovery_cache/documents`, or the
  * `EXPLORER_SNAPSHOT_DIR` override; null when neither exists.
  */
-export function defaultSnapshotDir(
-  cwd: string = process.cwd(),
-  env: NodeJS.ProcessEnv = process.env,
-): string | null {
+export function defaultSnapshotDir(cwd: string = process.cwd(), env: Env = process.env): string | null {
   if (env.EXPLORER_SNAPSHOT_DIR) return env.EXPLORER_SNAPSHOT_DIR;
   const lib = join(cwd, ".venv", "lib");
   let pythons: string[];

@@ -62,7 +62,9 @@ async function authorize(): Promise<Auth.OAuth2Client> {
       const error = url.searchParams.get("error");
       const got = url.searchParams.get("code");
       if (error || !got || url.searchParams.get("state") !== state) {
-        res.writeHead(400, { "content-type": "text/plain" }).end("Authorization failed. You may close this window.");
+        res
+          .writeHead(400, { "content-type": "text/plain" })
+          .end("Authorization failed. You may close this window.");
         reject(new Error(error ? `authorization failed: ${error}` : "missing code or state mismatch"));
         return;
       }

@@ -17,7 +17,7 @@ import { safeHref } from "@/lib/html/sanitize";
 import { buildHttpRequest } from "@/lib/request/build";
 import { defaultRequest } from "@/lib/request/canonical";
 
-import { decodeParam, loadApi } from "../load-api";
+import { apiLabel, decodeParam, loadApi } from "../load-api";
 import { methodHref } from "@/components/api/resource-tree";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: MethodPageProps): Promise<Met
   const loaded = await loadApi(p.api, p.version);
   const methodId = decodeParam(p.methodId);
   if (!loaded.ok) return { title: methodId };
-  return { title: `${methodId} · ${loaded.api.title || loaded.api.name} ${loaded.api.version}` };
+  return { title: `${methodId} · ${apiLabel(loaded.api)}` };
 }
 
 function previewRequest(api: ApiModel, method: MethodModel) {
@@ -59,14 +59,14 @@ export default async function MethodPage({ params }: MethodPageProps) {
     method.requestSchema !== null
       ? schemaTree(api, method.requestSchema, { maxDepth: 2, methodId: method.id })
       : undefined;
-  const apiLabel = `${api.title || api.name} ${api.version}`;
+  const label = apiLabel(api);
 
   return (
     <>
       <Breadcrumbs
         items={[
           { label: "APIs", href: "/" },
-          { label: apiLabel, href: `/${encodeURIComponent(api.name)}/${encodeURIComponent(api.version)}` },
+          { label, href: `/${encodeURIComponent(api.name)}/${encodeURIComponent(api.version)}` },
           ...method.resourcePath.map((r) => ({ label: r })),
           { label: method.name },
         ]}

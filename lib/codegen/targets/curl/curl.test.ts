@@ -35,7 +35,7 @@ describe("curlTarget.generate: exact output", () => {
     );
     expect(curlTarget.generate(input)).toBe(
       [
-        "# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)",
+        "# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in",
         "curl --request GET \\",
         "  'https://youtube.googleapis.com/youtube/v3/channels?part=snippet&mine=true' \\",
         '  --header "authorization: Bearer ${ACCESS_TOKEN}" \\',
@@ -58,7 +58,7 @@ describe("curlTarget.generate: exact output", () => {
     );
     expect(curlTarget.generate(input)).toBe(
       [
-        "# export GOOGLE_API_KEY=... (an API key from the Google Cloud console, APIs & Services > Credentials)",
+        "# export GOOGLE_API_KEY=... an API key from the Google Cloud console, APIs and Services, Credentials",
         "curl --request POST \\",
         "  'https://youtube.googleapis.com/youtube/v3/playlists?part=snippet' \\",
         '  --header "x-goog-api-key: ${GOOGLE_API_KEY}" \\',
@@ -77,6 +77,24 @@ describe("curlTarget.generate: exact output", () => {
   it("HEAD uses --head; an empty header value uses curl's `Name;` form", () => {
     const out = curlTarget.generate(snippetInput({ method: "HEAD", url: "https://x.googleapis.com/", headers: { "x-empty": "" }, body: null }));
     expect(out).toBe("curl --head \\\n  'https://x.googleapis.com/' \\\n  --header 'x-empty;'\n");
+  });
+
+  it("--download-to: alt=media when no alt is set, --location, --output FILE (methods that support download only)", () => {
+    const get = { ...channelsList, supportsMediaDownload: true };
+    const http = { method: "GET", url: "https://x.googleapis.com/v1/f?a=1", headers: {}, body: null };
+    expect(curlTarget.generate(snippetInput(http, { method: get }), { downloadTo: "it's.jpg" })).toBe(
+      [
+        "# Saves the media to the file given by --output",
+        "curl --request GET \\",
+        "  'https://x.googleapis.com/v1/f?a=1&alt=media' \\",
+        "  --location \\",
+        "  --output 'it'\\''s.jpg'",
+        "",
+      ].join("\n"),
+    );
+    const withAlt = curlTarget.generate(snippetInput({ ...http, url: "https://x.googleapis.com/v1/f?alt=media" }, { method: get }), { downloadTo: "-" });
+    expect(withAlt).toContain("'https://x.googleapis.com/v1/f?alt=media' \\\n  --location \\\n  --output './-'\n");
+    expect(curlTarget.generate(snippetInput(http), { downloadTo: "x" })).not.toContain("--output");
   });
 
   it("a URL with [ ] { } gets --globoff (curl would expand them as globs)", () => {
@@ -102,8 +120,8 @@ describe("curlTarget.generate: exact output", () => {
     const input = upload(null, { fileName: "my video.mp4", mimeType: "video/mp4" });
     expect(curlTarget.generate(input)).toBe(
       [
-        "# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)",
-        "# Uploads my video.mp4 as the request body (uploadType=media).",
+        "# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in",
+        "# Uploads the file as the request body, uploadType=media",
         "curl --request POST \\",
         "  'https://youtube.googleapis.com/upload/youtube/v3/videos?part=snippet&uploadType=media' \\",
         "  --header 'content-type: video/mp4' \\",
@@ -119,8 +137,8 @@ describe("curlTarget.generate: exact output", () => {
     const b = MULTIPART_BOUNDARY;
     expect(curlTarget.generate(input)).toBe(
       [
-        "# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)",
-        "# Sends the JSON metadata and v.mp4 as one multipart/related body (uploadType=multipart).",
+        "# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in",
+        "# Sends the JSON metadata and the file as one multipart/related body, uploadType=multipart",
         "{",
         `  printf '%s\\r\\n' '--${b}' 'content-type: application/json; charset=UTF-8' '' '{"snippet":{"title":"T"}}' \\`,
         `    '--${b}' 'content-type: video/mp4' ''`,
@@ -210,6 +228,18 @@ describe("curl commands through a real shell", () => {
         .filter((f) => JSON.stringify(f.got) !== JSON.stringify(f.want));
       expect({ shell, failures: failures.slice(0, 2) }).toEqual({ shell, failures: [] });
     }
+  });
+
+  it("comment lines carry no user value and no shell syntax (zsh runs pasted # lines without interactive_comments)", () => {
+    const scripts = [
+      ...fc.sample(request, { numRuns: 50, seed }).map((http) => curlTarget.generate(snippetInput(http))),
+      curlTarget.generate(upload({ a: 1 }, { fileName: "$(touch pwned) 'x'.mp4" })),
+      curlTarget.generate(upload(null, { fileName: "$(touch pwned) 'x'.mp4" })),
+      curlTarget.generate(snippetInput({ method: "GET", url: "https://x/", headers: { "x-goog-api-key": "{API_KEY}", authorization: "Bearer {ACCESS_TOKEN}" }, body: null })),
+    ];
+    const comments = scripts.flatMap((s) => s.split("\n").filter((l) => l.startsWith("#")));
+    expect(comments.length).toBeGreaterThan(3);
+    for (const line of comments) expect(line).toMatch(/^# [A-Za-z0-9 _=.,:/-]*$/);
   });
 
   it("property sanity: the arbitrary really produces hostile values", () => {

@@ -1,10 +1,10 @@
 /**
  * The `curl` target: a POSIX shell command (bash, dash, zsh) that sends exactly `input.http`.
  *
- *     # export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)
+ *     # export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
  *     curl --request GET \
  *       'https://youtube.googleapis.com/youtube/v3/channels?part=snippet&mine=true' \
- *       --header "Authorization: Bearer ${ACCESS_TOKEN}" \
+ *       --header "authorization: Bearer ${ACCESS_TOKEN}" \
  *       --header 'accept: application/json'
  *
  * Quoting rules (the security property the tests check through a real bash and dash):
@@ -14,6 +14,8 @@
  *   comment line above the command tells the user to export: `${ACCESS_TOKEN}` (OAuth) or `${GOOGLE_API_KEY}`.
  *   They replace the placeholders `Bearer {ACCESS_TOKEN}` / `{API_KEY}` that lib/request/build.ts puts in
  *   `authorization` / `x-goog-api-key`; the same text anywhere else (a body, another header) stays literal.
+ * - Comment lines hold no user value and no shell syntax (no quotes, `$`, `(`, `&`, `>`): zsh runs pasted
+ *   `#` lines as commands unless `interactive_comments` is set (it is off by default).
  *
  * Media uploads (the method supports it and the request names a file; lib/request/build.ts picks the protocol
  * and puts it in the URL as `uploadType`), see docs/cli.md:
@@ -31,7 +33,7 @@
 import { ACCESS_TOKEN_PLACEHOLDER, API_KEY_PLACEHOLDER } from "@/lib/request/build";
 
 import { shQuote, shQuoteIfNeeded } from "../../literals/shell";
-import { mediaUploadApplies } from "../../prepare";
+import { mediaDownloadApplies, mediaUploadApplies } from "../../prepare";
 import type { SnippetInput, SnippetOptions, Target } from "../../types";
 
 /** The placeholders lib/request/build.ts puts into `input.http.headers` instead of credentials. */
@@ -67,9 +69,9 @@ function headerWord(name: string, value: string): string {
   return shQuote(value === "" ? `${name};` : `${name}: ${value}`);
 }
 
-/** Header names are HTTP tokens; inside double quotes only `$`, `` ` ``, `"`, `\` would be special. */
+/** Only ever `authorization` / `x-goog-api-key` in some letter case; checked so nothing special enters double quotes. */
 function safeDoubleQuotedName(name: string): string {
-  if (!/^[A-Za-z0-9!#%&'*+.^_|~-]+$/.test(name)) throw new Error(`Not an HTTP header name: ${JSON.stringify(name)}`);
+  if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`Not an HTTP header name: ${JSON.stringify(name)}`);
   return name;
 }
 
@@ -99,10 +101,10 @@ function credentialComments(input: SnippetInput): string[] {
   const values = Object.entries(input.http.headers);
   const comments: string[] = [];
   if (values.some(([n, v]) => n.toLowerCase() === "authorization" && v === ACCESS_TOKEN_HEADER_VALUE)) {
-    comments.push(`export ${ACCESS_TOKEN_VAR}=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)`);
+    comments.push(`export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token or the explorer sign-in`);
   }
   if (values.some(([n, v]) => n.toLowerCase() === "x-goog-api-key" && v === API_KEY_HEADER_VALUE)) {
-    comments.push(`export ${API_KEY_VAR}=... (an API key from the Google Cloud console, APIs & Services > Credentials)`);
+    comments.push(`export ${API_KEY_VAR}=... an API key from the Google Cloud console, APIs and Services, Credentials`);
   }
   return comments;
 }
@@ -150,7 +152,7 @@ function uploadPlan(input: SnippetInput, media: NonNullable<SnippetInput["media"
   const comments = credentialComments(input);
   // lib/request/build.ts chooses the protocol and puts it last in the query as uploadType.
   if (new URL(url).searchParams.get("uploadType") !== "multipart") {
-    comments.push(`Uploads ${media.fileName} as the request body (uploadType=media).`);
+    comments.push("Uploads the file as the request body, uploadType=media");
     return {
       comments,
       pipeFrom: null,
@@ -163,7 +165,7 @@ function uploadPlan(input: SnippetInput, media: NonNullable<SnippetInput["media"
     };
   }
   const { before, after } = multipartLines(body, contentType, media.fileName);
-  comments.push(`Sends the JSON metadata and ${media.fileName} as one multipart/related body (uploadType=multipart).`);
+  comments.push("Sends the JSON metadata and the file as one multipart/related body, uploadType=multipart");
   return {
     comments,
     pipeFrom: [
@@ -195,9 +197,22 @@ function render(plan: Plan): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The curl command for `input.http` (see the module comment). Options do not apply to curl. */
-export function generateCurl(input: SnippetInput, _options: SnippetOptions = {}): string {
-  return render(mediaUploadApplies(input) && input.media ? uploadPlan(input, input.media) : plainPlan(input));
+/**
+ * `--download-to FILE` (methods that support media download): the media is what the server returns for
+ * `alt=media` (added when the request sets no `alt`), saved with `--output FILE`; `--location` follows the
+ * redirects some download endpoints answer with (curl drops the Authorization header on a cross-host redirect).
+ */
+function withDownload(plan: Plan, input: SnippetInput, downloadTo: string): Plan {
+  const url = input.http.url;
+  const hasAlt = new URL(url).searchParams.has("alt");
+  const args = hasAlt ? plan.args : plan.args.map((a) => (a === shQuote(url) ? shQuote(`${url}${url.includes("?") ? "&" : "?"}alt=media`) : a));
+  return { ...plan, comments: [...plan.comments, "Saves the media to the file given by --output"], args: [...args, "--location", `--output ${shQuote(downloadTo === "-" ? "./-" : downloadTo)}`] };
+}
+
+/** The curl command for `input.http` (see the module comment). Only `downloadTo` applies to curl. */
+export function generateCurl(input: SnippetInput, options: SnippetOptions = {}): string {
+  const plan = mediaUploadApplies(input) && input.media ? uploadPlan(input, input.media) : plainPlan(input);
+  return render(mediaDownloadApplies(input, options) && options.downloadTo ? withDownload(plan, input, options.downloadTo) : plan);
 }
 
 export const curlTarget: Target = {

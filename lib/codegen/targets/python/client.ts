@@ -14,7 +14,7 @@
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { pyLiteral, pyNumber, pyString } from "@/lib/codegen/literals/python";
 import { fixMethodName, pythonKwarg, pythonLibraryKwargShadowing } from "@/lib/codegen/naming/python";
-import { mediaDownloadApplies, mediaUploadApplies, methodSummary, usesBody } from "@/lib/codegen/prepare";
+import { mediaDownloadApplies, mediaUploadApplies, methodBlurb, methodSummary, usesBody } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
 import type { ParamScalar } from "@/lib/request/types";
 
@@ -105,7 +105,8 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
 
   // Header
   push(`# ${commentText(methodSummary(input))}`);
-  if (method.description !== "") push(`# ${commentText(firstSentence(method.description))}`);
+  const blurb = methodBlurb(input);
+  if (blurb !== "") push(`# ${commentText(blurb)}`);
   push("#");
   push(`# Install: ${PYTHON_INSTALL}`);
   push("#   (the packages are imported as googleapiclient and google_auth_oauthlib).");
@@ -288,13 +289,6 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     });
   });
   return b.join();
-}
-
-function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const end = flat.search(/\.(\s|$)/);
-  const sentence = end === -1 ? flat : flat.slice(0, end + 1);
-  return sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence;
 }
 
 /** The Python client wraps bodies in `{"data": …}` for dataWrapper APIs; undo an explorer-side wrap. */

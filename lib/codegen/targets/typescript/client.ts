@@ -14,7 +14,7 @@
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { isTsIdentifierName, tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
 import { camelify, nodeApiAccessor, tsParamKey } from "@/lib/codegen/naming/node";
-import { mediaDownloadApplies, mediaUploadApplies, methodSummary, usesBody } from "@/lib/codegen/prepare";
+import { mediaDownloadApplies, mediaUploadApplies, methodBlurb, methodSummary, usesBody } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
 import type { ParamScalar } from "@/lib/request/types";
 
@@ -65,7 +65,8 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
 
   // Header
   push(`// ${commentText(methodSummary(input))}`);
-  if (method.description !== "") push(`// ${commentText(firstSentence(method.description))}`);
+  const blurb = methodBlurb(input);
+  if (blurb !== "") push(`// ${commentText(blurb)}`);
   push("//");
   push(`// Install: ${TS_INSTALL}`);
   push('// Save as snippet.mts (or set "type": "module" in package.json), then run: npx tsx snippet.mts');
@@ -274,13 +275,6 @@ function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean): vo
     push("return client;");
   }, "}");
   blank();
-}
-
-function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const end = flat.search(/\.(\s|$)/);
-  const sentence = end === -1 ? flat : flat.slice(0, end + 1);
-  return sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence;
 }
 
 export const typescriptTarget: Target = {

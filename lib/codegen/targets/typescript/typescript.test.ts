@@ -26,7 +26,15 @@ describe("typescript snippets type-check with googleapis 188 (tsc --strict, node
       writeFileSync(file, typescriptTarget.generate(fx.input!, fx.options));
       return file;
     });
-    const program = ts.createProgram(files, {
+    // Negative control in the same program: proves the check is live (`mine: 'true'` is a TS2322 error).
+    const channels = fixtures.find((fx) => fx.name === "youtube-channels-list");
+    const control = join(dir, "negative-control.mts");
+    if (channels) {
+      const broken = typescriptTarget.generate(channels.input!, channels.options).replace("mine: true,", "mine: 'true',");
+      expect(broken).toContain("mine: 'true',");
+      writeFileSync(control, broken);
+    }
+    const program = ts.createProgram(channels ? [...files, control] : files, {
       strict: true,
       noEmit: true,
       target: ts.ScriptTarget.ES2022,
@@ -36,7 +44,9 @@ describe("typescript snippets type-check with googleapis 188 (tsc --strict, node
       types: ["node"],
       noUnusedLocals: true,
     });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+    const all = ts.getPreEmitDiagnostics(program);
+    if (channels) expect(all.filter((d) => d.file?.fileName === control).map((d) => d.code)).toEqual([2322]);
+    const diagnostics = all.filter((d) => d.file?.fileName !== control).map((d) => {
       const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
       const name = d.file ? d.file.fileName.slice(dir.length + 1) : "";
       return `${name}${where ? `:${where.line + 1}:${where.character + 1}` : ""} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;

@@ -1,4 +1,4 @@
-# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)
+# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
 curl --request POST \
   'https://compute.googleapis.com/compute/v1/projects/my-project/zones/europe-west1-b/instances?requestId=6c7d5b4e-1f2a-4b3c-9d8e-7f6a5b4c3d2e' \
   --header 'content-type: application/json' \

@@ -1,4 +1,4 @@
-# export GOOGLE_API_KEY=... (an API key from the Google Cloud console, APIs & Services > Credentials)
+# export GOOGLE_API_KEY=... an API key from the Google Cloud console, APIs and Services, Credentials
 curl --request POST \
   'https://translation.googleapis.com/language/translate/v2' \
   --header 'content-type: application/json' \

@@ -1,5 +1,5 @@
-# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)
-# Sends the JSON metadata and video.mp4 as one multipart/related body (uploadType=multipart).
+# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
+# Sends the JSON metadata and the file as one multipart/related body, uploadType=multipart
 {
   printf '%s\r\n' '--explorer_multipart_boundary_e8f3a1' 'content-type: application/json; charset=UTF-8' '' '{"snippet":{"title":"My \"first\" upload","description":"Uploaded with the API Explorer'\''s snippet","tags":["test","api"]},"status":{"privacyStatus":"private"}}' \
     '--explorer_multipart_boundary_e8f3a1' 'content-type: video/mp4' ''

@@ -1,5 +1,5 @@
-# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)
-# Sends the JSON metadata and leo.jpg as one multipart/related body (uploadType=multipart).
+# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
+# Sends the JSON metadata and the file as one multipart/related body, uploadType=multipart
 {
   printf '%s\r\n' '--explorer_multipart_boundary_e8f3a1' 'content-type: application/json; charset=UTF-8' '' '{"displayName":"Leo","species":"LION"}' \
     '--explorer_multipart_boundary_e8f3a1' 'content-type: image/jpeg' ''

@@ -1,4 +1,4 @@
-# export ACCESS_TOKEN=... (e.g. gcloud auth print-access-token, or the explorer's sign-in)
+# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
 curl --request POST \
   'https://zoo.googleapis.com/zoo/v1/keepers:import' \
   --header 'content-type: application/json' \
