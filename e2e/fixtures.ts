@@ -24,16 +24,19 @@ function watch(page: Page): PageProblems {
 }
 
 /**
- * `problems` collects console errors, page errors and dialogs. Every test using this fixture fails when a console
- * error, page error or dialog happened, unless it opts out with `problems.errors.length = 0` for expected ones.
+ * `problems` (automatic: every test gets it) collects console errors, failed sub-resources, page errors and dialogs;
+ * the test fails if any occurred. A test expecting some may clear `problems.errors` before it ends.
  */
 export const test = base.extend<{ problems: PageProblems }>({
-  problems: async ({ page }, provide) => {
-    const problems = watch(page);
-    await provide(problems);
-    expect(problems.dialogs, "no dialogs (alert/confirm/prompt) may open").toEqual([]);
-    expect(problems.errors, "no console errors or uncaught page errors").toEqual([]);
-  },
+  problems: [
+    async ({ page }, provide) => {
+      const problems = watch(page);
+      await provide(problems);
+      expect(problems.dialogs, "no dialogs (alert/confirm/prompt) may open").toEqual([]);
+      expect(problems.errors, "no console errors or uncaught page errors").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -25,10 +25,10 @@ describe("sanitizeDescription: formatting that survives", () => {
     ["whitespace only", { given: "  \n ", want: "" }],
     ["plain text becomes a paragraph", { given: "Lists channels.", want: "<p>Lists channels.</p>" }],
     [
-      "blank lines split paragraphs, single newlines break lines",
+      "blank lines split paragraphs, single newlines are soft wraps",
       {
         given: "First line\nsecond line\n\nNext paragraph",
-        want: "<p>First line<br />\nsecond line</p>\n<p>Next paragraph</p>",
+        want: "<p>First line\nsecond line</p>\n<p>Next paragraph</p>",
       },
     ],
     [
