@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 
-import { expect, test } from "./fixtures";
+import { expect, expectDocument404, test } from "./fixtures";
 
 const SCREENSHOTS = "test-results/screenshots";
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -96,19 +96,21 @@ test("versions with dots route correctly", async ({ page }) => {
 });
 
 test.describe("failures", () => {
-  test("unknown API → 404 page with links back", async ({ page }) => {
+  test("unknown API → 404 page with links back", async ({ page, problems }) => {
     const response = await page.goto("/no-such-api/v1");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
     await expect(page.getByRole("link", { name: /Search the directory for “no-such-api”/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Browse all APIs" })).toBeVisible();
+    expectDocument404(problems);
   });
 
-  test("unknown method of a known API → 404", async ({ page }) => {
+  test("unknown method of a known API → 404", async ({ page, problems }) => {
     const response = await page.goto("/youtube/v3/youtube.nothing.here");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
     await expect(page.getByRole("link", { name: /all methods of youtube v3/ })).toBeVisible();
+    expectDocument404(problems);
   });
 
   test("malformed document → an error naming the problem and where", async ({ page }) => {

@@ -1,5 +1,5 @@
 # Reference snippet (hand-written, NOT generated): loopback OAuth, then a multipart media upload with
-# drive files.create (metadata + bytes in one multipart/related request).
+# drive files.create (metadata + bytes in one multipart/related request), then a media download of the new file.
 import json
 
 from google_auth_oauthlib.flow import InstalledAppFlow
@@ -18,4 +18,5 @@ created = drive.files().create(
     media_body=media,
     fields="id,name",
 ).execute()
-print(json.dumps(created, indent=2))
+content = drive.files().get_media(fileId=created["id"]).execute()
+print(json.dumps({"created": created, "downloaded": content.decode("utf-8")}, indent=2))
