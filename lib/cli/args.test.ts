@@ -6,16 +6,50 @@ describe("parseArgs", () => {
   it.each<[string, readonly string[], ParsedArgs]>([
     ["help", ["--help"], { ok: true, command: { kind: "help" } }],
     ["help for a command", ["help", "snippet"], { ok: true, command: { kind: "help", topic: "snippet" } }],
-    ["command --help", ["request", "--request", "x", "-h"], { ok: true, command: { kind: "help", topic: "request" } }],
+    [
+      "command --help",
+      ["request", "--request", "x", "-h"],
+      { ok: true, command: { kind: "help", topic: "request" } },
+    ],
     ["version", ["-V"], { ok: true, command: { kind: "version" } }],
-    ["request", ["request", "--request", "r.json"], { ok: true, command: { kind: "request", request: "r.json" } }],
-    ["--opt=value and stdin", ["validate", "--request=-", "--doc=zoo.json"], { ok: true, command: { kind: "validate", request: "-", doc: "zoo.json" } }],
+    [
+      "request",
+      ["request", "--request", "r.json"],
+      { ok: true, command: { kind: "request", request: "r.json" } },
+    ],
+    [
+      "--opt=value and stdin",
+      ["validate", "--request=-", "--doc=zoo.json"],
+      { ok: true, command: { kind: "validate", request: "-", doc: "zoo.json" } },
+    ],
     [
       "snippet with every option",
-      ["snippet", "--lang", "python", "--request", "r.json", "--all-pages", "--token-cache", "--download-to", "out.bin"],
-      { ok: true, command: { kind: "snippet", lang: "python", request: "r.json", options: { allPages: true, tokenCache: true, downloadTo: "out.bin" } } },
+      [
+        "snippet",
+        "--lang",
+        "python",
+        "--request",
+        "r.json",
+        "--all-pages",
+        "--token-cache",
+        "--download-to",
+        "out.bin",
+      ],
+      {
+        ok: true,
+        command: {
+          kind: "snippet",
+          lang: "python",
+          request: "r.json",
+          options: { allPages: true, tokenCache: true, downloadTo: "out.bin" },
+        },
+      },
     ],
-    ["snippet, no options", ["snippet", "--request", "r.json", "--lang=curl"], { ok: true, command: { kind: "snippet", lang: "curl", request: "r.json", options: {} } }],
+    [
+      "snippet, no options",
+      ["snippet", "--request", "r.json", "--lang=curl"],
+      { ok: true, command: { kind: "snippet", lang: "curl", request: "r.json", options: {} } },
+    ],
   ])("%s", (_name, argv, want) => {
     expect(parseArgs(argv)).toEqual(want);
   });
@@ -31,7 +65,10 @@ describe("parseArgs", () => {
     [["request", "--request", "a", "extra"], 'unexpected argument "extra"'],
     [["request", "--request", "a", "--nope"], "unknown option --nope"],
     [["snippet", "--request", "a"], "--lang is required (typescript, python, curl, http)"],
-    [["snippet", "--request", "a", "--lang", "ruby"], 'unknown --lang "ruby" (expected one of typescript, python, curl, http)'],
+    [
+      ["snippet", "--request", "a", "--lang", "ruby"],
+      'unknown --lang "ruby" (expected one of typescript, python, curl, http)',
+    ],
     [["snippet", "--request", "a", "--lang", "curl", "--all-pages=yes"], "--all-pages takes no value"],
     [["validate", "--request", "-", "--doc", "-"], "--request and --doc cannot both read stdin"],
     [["validate", "--request="], "--request needs a non-empty value"],

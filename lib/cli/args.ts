@@ -21,7 +21,9 @@ export type Command =
 export type CommandName = "snippet" | "request" | "validate";
 const COMMANDS: readonly CommandName[] = ["snippet", "request", "validate"];
 
-export type ParsedArgs = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string; readonly topic?: CommandName };
+export type ParsedArgs =
+  | { readonly ok: true; readonly command: Command }
+  | { readonly ok: false; readonly error: string; readonly topic?: CommandName };
 
 interface OptionSpec {
   readonly takesValue: boolean;
@@ -104,7 +106,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const name = eq === -1 ? arg : arg.slice(0, eq);
     const spec = OPTIONS[name];
-    if (!spec) return fail(arg.startsWith("-") ? `unknown option ${name}` : `unexpected argument ${JSON.stringify(arg)}`);
+    if (!spec)
+      return fail(
+        arg.startsWith("-") ? `unknown option ${name}` : `unexpected argument ${JSON.stringify(arg)}`,
+      );
     if (!spec.commands.includes(command)) return fail(`${name} does not apply to \`explorer ${command}\``);
     if (values.has(name) || flags.has(name)) return fail(`${name} given twice`);
     if (!spec.takesValue) {
@@ -117,7 +122,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else {
       value = rest[i + 1];
       i += 1;
-      if (value === undefined || (value.startsWith("--") && value.length > 2)) return fail(`${name} needs a value`);
+      if (value === undefined || (value.startsWith("--") && value.length > 2))
+        return fail(`${name} needs a value`);
     }
     if (value === "") return fail(`${name} needs a non-empty value`);
     values.set(name, value);
@@ -132,7 +138,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === "snippet") {
     const lang = values.get("--lang");
     if (lang === undefined) return fail(`--lang is required (${TARGET_IDS.join(", ")})`);
-    if (!isTarget(lang)) return fail(`unknown --lang ${JSON.stringify(lang)} (expected one of ${TARGET_IDS.join(", ")})`);
+    if (!isTarget(lang))
+      return fail(`unknown --lang ${JSON.stringify(lang)} (expected one of ${TARGET_IDS.join(", ")})`);
     const downloadTo = values.get("--download-to");
     const options: SnippetOptions = {
       ...(flags.has("--all-pages") ? { allPages: true } : {}),

@@ -23,12 +23,22 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(command: string, args: readonly string[], opts: { stdin?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+function run(
+  command: string,
+  args: readonly string[],
+  opts: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: opts.cwd ?? dir,
       // A clean environment (NODE_ENV because Next's types make it a required key of ProcessEnv).
-      env: { NODE_ENV: "test", PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? dir, EXPLORER_DISCOVERY_SOURCE: "snapshot", ...(opts.env ?? {}) },
+      env: {
+        NODE_ENV: "test",
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? dir,
+        EXPLORER_DISCOVERY_SOURCE: "snapshot",
+        ...(opts.env ?? {}),
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -40,7 +50,8 @@ function run(command: string, args: readonly string[], opts: { stdin?: string; e
   });
 }
 
-const explorer = (args: readonly string[], opts?: Parameters<typeof run>[2]) => run(process.execPath, [BIN, ...args], opts);
+const explorer = (args: readonly string[], opts?: Parameters<typeof run>[2]) =>
+  run(process.execPath, [BIN, ...args], opts);
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
@@ -70,7 +81,9 @@ describe("explorer (spawned)", { timeout: 60_000 }, () => {
   });
 
   it("snippet --lang curl with the request on stdin", async () => {
-    const r = await explorer(["snippet", "--lang", "curl", "--request", "-", "--doc", ZOO], { stdin: JSON.stringify(ANIMAL) });
+    const r = await explorer(["snippet", "--lang", "curl", "--request", "-", "--doc", ZOO], {
+      stdin: JSON.stringify(ANIMAL),
+    });
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
     expect(r.stdout).toContain(`--header "x-goog-api-key: \${GOOGLE_API_KEY}"`);
     expect(r.stdout).toContain(`--data-raw '{"displayName":"it'\\''s $(x)"}'`);
@@ -78,7 +91,11 @@ describe("explorer (spawned)", { timeout: 60_000 }, () => {
 
   it("bad input: one message on stderr, exit 1, no stack trace", async () => {
     const r = await explorer(["request", "--request", join(dir, "missing.json"), "--doc", ZOO]);
-    expect(r).toEqual({ code: 1, stdout: "", stderr: `explorer: cannot read ${join(dir, "missing.json")}: no such file\n` });
+    expect(r).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `explorer: cannot read ${join(dir, "missing.json")}: no such file\n`,
+    });
     const bad = await explorer(["validate", "--request", file("bad.json", "{nope"), "--doc", ZOO]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^explorer: .*bad\.json is not valid JSON: [^\n]+\n$/);
@@ -98,27 +115,35 @@ describe("explorer (spawned)", { timeout: 60_000 }, () => {
     return docs && existsSync(join(docs, "youtube.v3.json")) ? docs : null;
   })();
 
-  it.skipIf(snapshot === null)("EXPLORER_DISCOVERY_SOURCE=snapshot, no --doc: youtube.channels.list", async () => {
-    const req = {
-      api: "youtube",
-      version: "v3",
-      method: "youtube.channels.list",
-      params: { part: ["snippet", "contentDetails"], mine: true },
-      body: null,
-      auth: { type: "oauth", scopes: ["https://www.googleapis.com/auth/youtube.readonly"] },
-    };
-    const r = await explorer(["request", "--request", file("channels.json", req)], { env: { EXPLORER_DISCOVERY_SOURCE: "snapshot" } });
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
-    expect(JSON.parse(r.stdout)).toEqual({
-      method: "GET",
-      url: "https://youtube.googleapis.com/youtube/v3/channels?part=snippet&part=contentDetails&mine=true",
-      headers: { authorization: "Bearer {ACCESS_TOKEN}" },
-      body: null,
-    });
-  });
+  it.skipIf(snapshot === null)(
+    "EXPLORER_DISCOVERY_SOURCE=snapshot, no --doc: youtube.channels.list",
+    async () => {
+      const req = {
+        api: "youtube",
+        version: "v3",
+        method: "youtube.channels.list",
+        params: { part: ["snippet", "contentDetails"], mine: true },
+        body: null,
+        auth: { type: "oauth", scopes: ["https://www.googleapis.com/auth/youtube.readonly"] },
+      };
+      const r = await explorer(["request", "--request", file("channels.json", req)], {
+        env: { EXPLORER_DISCOVERY_SOURCE: "snapshot" },
+      });
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+      expect(JSON.parse(r.stdout)).toEqual({
+        method: "GET",
+        url: "https://youtube.googleapis.com/youtube/v3/channels?part=snippet&part=contentDetails&mine=true",
+        headers: { authorization: "Bearer {ACCESS_TOKEN}" },
+        body: null,
+      });
+    },
+  );
 
   it("npx explorer resolves the project's own bin (npm ≥ 7 runs a local package's bin)", async () => {
-    const r = await run("npx", ["--no-install", "explorer", "--version"], { cwd: ROOT, env: { npm_config_update_notifier: "false" } });
+    const r = await run("npx", ["--no-install", "explorer", "--version"], {
+      cwd: ROOT,
+      env: { npm_config_update_notifier: "false" },
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });

@@ -17,7 +17,14 @@ function zooModel(): ApiModel {
   return buildApiModel(parsed.doc);
 }
 
-const GET_ZOO = { api: "zoo", version: "v1", method: "zoo.zoos.get", params: { name: "zoos/z1" }, body: null, auth: { type: "none" } };
+const GET_ZOO = {
+  api: "zoo",
+  version: "v1",
+  method: "zoo.zoos.get",
+  params: { name: "zoos/z1" },
+  body: null,
+  auth: { type: "none" },
+};
 const CREATE_ANIMAL = {
   api: "zoo",
   version: "v1",
@@ -28,14 +35,20 @@ const CREATE_ANIMAL = {
 };
 
 /** An in-memory CliIO: `files` by path, stdin text, and a loader that serves zoo v1 or throws `loadError`. */
-function fakeIO(files: Record<string, string>, opts: { stdin?: string; loadError?: Error } = {}): CliIO & { loads: string[] } {
+function fakeIO(
+  files: Record<string, string>,
+  opts: { stdin?: string; loadError?: Error } = {},
+): CliIO & { loads: string[] } {
   const loads: string[] = [];
   return {
     loads,
     version: "9.9.9",
     readFile: async (path) => {
       const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: "ENOENT" });
+      if (text === undefined)
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), {
+          code: "ENOENT",
+        });
       return text;
     },
     readStdin: async () => opts.stdin ?? "",
@@ -66,7 +79,12 @@ describe("runCli", () => {
     const io = fakeIO({ "zoo.json": ZOO_TEXT }, { stdin: json(CREATE_ANIMAL) });
     const r = await runCli(["request", "--request", "-", "--doc", "zoo.json"], io);
     expect(r.exitCode).toBe(0);
-    const out = JSON.parse(r.stdout) as { method: string; url: string; headers: Record<string, string>; body: string };
+    const out = JSON.parse(r.stdout) as {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body: string;
+    };
     expect(out).toEqual({
       method: "POST",
       url: "https://zoo.googleapis.com/zoo/v1/v1/zoos/z1/animals?animalId=it's",
@@ -80,19 +98,30 @@ describe("runCli", () => {
     const io = fakeIO({ "r.json": json({ ...GET_ZOO, params: {} }) });
     const r = await runCli(["snippet", "--lang", "curl", "--request", "r.json"], io);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe("curl --request GET \\\n  --globoff \\\n  'https://zoo.googleapis.com/zoo/v1/v1/{+name}'\n");
+    expect(r.stdout).toBe(
+      "curl --request GET \\\n  --globoff \\\n  'https://zoo.googleapis.com/zoo/v1/v1/{+name}'\n",
+    );
     expect(r.stderr).toMatch(/^explorer: warning: name: .+\n$/);
   });
 
-  it.each(["typescript", "python", "http"])("snippet %s: prints something ending in a newline", async (lang) => {
-    const r = await runCli(["snippet", "--lang", lang, "--request", "r.json"], fakeIO({ "r.json": json(CREATE_ANIMAL) }));
-    expect({ exitCode: r.exitCode, stderr: r.stderr }).toEqual({ exitCode: 0, stderr: "" });
-    expect(r.stdout.length).toBeGreaterThan(20);
-    expect(r.stdout.endsWith("\n")).toBe(true);
-  });
+  it.each(["typescript", "python", "http"])(
+    "snippet %s: prints something ending in a newline",
+    async (lang) => {
+      const r = await runCli(
+        ["snippet", "--lang", lang, "--request", "r.json"],
+        fakeIO({ "r.json": json(CREATE_ANIMAL) }),
+      );
+      expect({ exitCode: r.exitCode, stderr: r.stderr }).toEqual({ exitCode: 0, stderr: "" });
+      expect(r.stdout.length).toBeGreaterThan(20);
+      expect(r.stdout.endsWith("\n")).toBe(true);
+    },
+  );
 
   it("validate: one line per issue on stdout, exit 1; a valid request exits 0", async () => {
-    const bad = await runCli(["validate", "--request", "r.json"], fakeIO({ "r.json": json({ ...GET_ZOO, params: { bogus: "1" } }) }));
+    const bad = await runCli(
+      ["validate", "--request", "r.json"],
+      fakeIO({ "r.json": json({ ...GET_ZOO, params: { bogus: "1" } }) }),
+    );
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout.trim().split("\n")).toHaveLength(2);
     expect(bad.stdout).toMatch(/^name: /m);
@@ -111,14 +140,62 @@ describe("runCli", () => {
   });
 
   it.each<[string, readonly string[], Record<string, string>, RegExp, 1 | 2]>([
-    ["usage error", ["snippet", "--request", "r.json"], {}, /^explorer: --lang is required .*\n\nUsage: explorer snippet/s, 2],
-    ["missing file", ["request", "--request", "nope.json"], {}, /^explorer: cannot read nope\.json: no such file\n$/, 1],
-    ["bad JSON", ["request", "--request", "r.json"], { "r.json": "{" }, /^explorer: r\.json is not valid JSON: .+\n$/, 1],
-    ["invalid request", ["request", "--request", "r.json"], { "r.json": json({ api: "zoo" }) }, /^explorer: r\.json is not a valid request:\n {2}- version must be a non-empty string/, 1],
-    ["unknown method", ["request", "--request", "r.json"], { "r.json": json({ ...GET_ZOO, method: "zoo.zoos.nope" }) }, /^explorer: zoo v1 has no method "zoo\.zoos\.nope" \(methods: zoo\.zoos\.get, zoo\.zoos\.getIamPolicy\)\n$/, 1],
-    ["unknown api", ["request", "--request", "r.json"], { "r.json": json({ ...GET_ZOO, api: "nope" }) }, /^explorer: cannot load the Discovery document for nope v1: No Discovery document for nope v1 \(check api and version/, 1],
-    ["malformed --doc", ["request", "--request", "r.json", "--doc", "d.json"], { "r.json": json(GET_ZOO), "d.json": '{"name": 1}' }, /^explorer: d\.json is not a valid Discovery document: /, 1],
-    ["--doc for another API", ["request", "--request", "r.json", "--doc", "d.json"], { "r.json": json({ ...GET_ZOO, api: "youtube", version: "v3" }), "d.json": ZOO_TEXT }, /^explorer: d\.json describes zoo v1, but the request is for youtube v3\n$/, 1],
+    [
+      "usage error",
+      ["snippet", "--request", "r.json"],
+      {},
+      /^explorer: --lang is required .*\n\nUsage: explorer snippet/s,
+      2,
+    ],
+    [
+      "missing file",
+      ["request", "--request", "nope.json"],
+      {},
+      /^explorer: cannot read nope\.json: no such file\n$/,
+      1,
+    ],
+    [
+      "bad JSON",
+      ["request", "--request", "r.json"],
+      { "r.json": "{" },
+      /^explorer: r\.json is not valid JSON: .+\n$/,
+      1,
+    ],
+    [
+      "invalid request",
+      ["request", "--request", "r.json"],
+      { "r.json": json({ api: "zoo" }) },
+      /^explorer: r\.json is not a valid request:\n {2}- version must be a non-empty string/,
+      1,
+    ],
+    [
+      "unknown method",
+      ["request", "--request", "r.json"],
+      { "r.json": json({ ...GET_ZOO, method: "zoo.zoos.nope" }) },
+      /^explorer: zoo v1 has no method "zoo\.zoos\.nope" \(methods: zoo\.zoos\.get, zoo\.zoos\.getIamPolicy\)\n$/,
+      1,
+    ],
+    [
+      "unknown api",
+      ["request", "--request", "r.json"],
+      { "r.json": json({ ...GET_ZOO, api: "nope" }) },
+      /^explorer: cannot load the Discovery document for nope v1: No Discovery document for nope v1 \(check api and version/,
+      1,
+    ],
+    [
+      "malformed --doc",
+      ["request", "--request", "r.json", "--doc", "d.json"],
+      { "r.json": json(GET_ZOO), "d.json": '{"name": 1}' },
+      /^explorer: d\.json is not a valid Discovery document: /,
+      1,
+    ],
+    [
+      "--doc for another API",
+      ["request", "--request", "r.json", "--doc", "d.json"],
+      { "r.json": json({ ...GET_ZOO, api: "youtube", version: "v3" }), "d.json": ZOO_TEXT },
+      /^explorer: d\.json describes zoo v1, but the request is for youtube v3\n$/,
+      1,
+    ],
   ])("%s → one message on stderr, non-zero exit", async (_name, argv, files, message, exitCode) => {
     const r = await runCli(argv, fakeIO(files));
     expect(r.stderr).toMatch(message);
@@ -127,7 +204,16 @@ describe("runCli", () => {
   });
 
   it("unreachable source: says how to work offline", async () => {
-    const io = fakeIO({ "r.json": json(GET_ZOO) }, { loadError: new DiscoveryLoadError("unreachable", "discovery.googleapis.com", "discovery.googleapis.com is unreachable") });
+    const io = fakeIO(
+      { "r.json": json(GET_ZOO) },
+      {
+        loadError: new DiscoveryLoadError(
+          "unreachable",
+          "discovery.googleapis.com",
+          "discovery.googleapis.com is unreachable",
+        ),
+      },
+    );
     const r = await runCli(["request", "--request", "r.json"], io);
     expect(r).toEqual({
       exitCode: 1,
@@ -138,8 +224,15 @@ describe("runCli", () => {
   });
 
   it("an unexpected exception becomes one line, not a stack trace", async () => {
-    const io = { ...fakeIO({}), readFile: async () => "{}", loadApi: async () => ({ api: null as unknown as ApiModel }) };
-    const r = await runCli(["request", "--request", "r.json"], { ...io, readFile: async () => json(GET_ZOO) });
+    const io = {
+      ...fakeIO({}),
+      readFile: async () => "{}",
+      loadApi: async () => ({ api: null as unknown as ApiModel }),
+    };
+    const r = await runCli(["request", "--request", "r.json"], {
+      ...io,
+      readFile: async () => json(GET_ZOO),
+    });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^explorer: internal error: .+\n$/);
   });

@@ -46,7 +46,9 @@ const PREFIX = "explorer: ";
 const MAX_LISTED = 5;
 
 function errorCode(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : undefined;
+  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string"
+    ? e.code
+    : undefined;
 }
 
 function messageOf(e: unknown): string {
@@ -100,10 +102,16 @@ async function loadRequest(io: CliIO, path: string): Promise<ExplorerRequest> {
 
 /** Duck-typed DiscoveryLoadError (lib/discovery/sources/types.ts): `kind` is unreachable|not-found|malformed|timeout. */
 function loadErrorKind(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && "kind" in e && typeof e.kind === "string" ? e.kind : undefined;
+  return typeof e === "object" && e !== null && "kind" in e && typeof e.kind === "string"
+    ? e.kind
+    : undefined;
 }
 
-async function loadModel(io: CliIO, request: ExplorerRequest, docPath: string | undefined): Promise<ApiModel> {
+async function loadModel(
+  io: CliIO,
+  request: ExplorerRequest,
+  docPath: string | undefined,
+): Promise<ApiModel> {
   if (docPath !== undefined) {
     const text = await readInput(io, docPath);
     const parsed = parseDiscoveryDocument(text, fileLabel(docPath));
@@ -129,7 +137,9 @@ async function loadModel(io: CliIO, request: ExplorerRequest, docPath: string | 
         : kind === "not-found"
           ? " (check api and version in the request, or pass --doc FILE)"
           : "";
-    throw new CliError(`cannot load the Discovery document for ${request.api} ${request.version}: ${messageOf(e)}${hint}`);
+    throw new CliError(
+      `cannot load the Discovery document for ${request.api} ${request.version}: ${messageOf(e)}${hint}`,
+    );
   }
 }
 
@@ -144,7 +154,9 @@ function resolveMethod(api: ApiModel, request: ExplorerRequest): MethodModel {
   if (method) return method;
   const candidates = similarMethods(api, request.method);
   const listed = candidates.slice(0, 8).join(", ") + (candidates.length > 8 ? ", …" : "");
-  throw new CliError(`${api.name} ${api.version} has no method ${JSON.stringify(request.method)}${listed ? ` (methods: ${listed})` : ""}`);
+  throw new CliError(
+    `${api.name} ${api.version} has no method ${JSON.stringify(request.method)}${listed ? ` (methods: ${listed})` : ""}`,
+  );
 }
 
 function issueLine(issue: ValidationIssue): string {

@@ -18,7 +18,9 @@ const pythonDir = readdirSync(sitePackages).find((d) => d.startsWith("python3"))
 if (pythonDir === undefined) throw new Error(`No python3.* under ${sitePackages}; run scripts/setup.sh`);
 const pkgDir = join(sitePackages, pythonDir, "site-packages");
 const docsDir = join(pkgDir, "googleapiclient", "discovery_cache", "documents");
-const version = readFileSync(join(pkgDir, "googleapiclient", "version.py"), "utf8").match(/__version__\s*=\s*"([^"]+)"/)?.[1];
+const version = readFileSync(join(pkgDir, "googleapiclient", "version.py"), "utf8").match(
+  /__version__\s*=\s*"([^"]+)"/,
+)?.[1];
 if (version === undefined) throw new Error("Cannot read googleapiclient/version.py");
 
 const names = readdirSync(docsDir)

@@ -31,7 +31,9 @@ describe.each(TARGET_IDS.map((id) => [id, TARGETS[id]] as const))("target %s", (
         return;
       }
       if (!existsSync(file)) {
-        throw new Error(`Missing golden file ${file}. Run: UPDATE_GOLDEN=1 npx vitest run lib/codegen/matrix`);
+        throw new Error(
+          `Missing golden file ${file}. Run: UPDATE_GOLDEN=1 npx vitest run lib/codegen/matrix`,
+        );
       }
       expect(actual).toBe(readFileSync(file, "utf8"));
     });

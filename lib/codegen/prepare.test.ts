@@ -12,7 +12,9 @@ import { methodSummary, prepareSnippetInput } from "./prepare";
 import { PYTHON_STATIC_APIS } from "./python-static-apis.generated";
 
 const zoo = buildApiModel(
-  JSON.parse(readFileSync(join(__dirname, "..", "discovery", "__fixtures__", "zoo.json"), "utf8")) as RawRestDescription,
+  JSON.parse(
+    readFileSync(join(__dirname, "..", "discovery", "__fixtures__", "zoo.json"), "utf8"),
+  ) as RawRestDescription,
 );
 
 describe("prepareSnippetInput", () => {
@@ -57,7 +59,14 @@ describe("prepareSnippetInput", () => {
     const input = prepareSnippetInput({
       api: zoo,
       method,
-      request: { api: "zoo", version: "v1", method: method.id, params: { access_token: "t" }, body: null, auth: { type: "none" } },
+      request: {
+        api: "zoo",
+        version: "v1",
+        method: method.id,
+        params: { access_token: "t" },
+        body: null,
+        auth: { type: "none" },
+      },
     });
     expect(input.params.map((p) => p.name)).toEqual(["access_token"]);
   });
@@ -69,7 +78,9 @@ describe("prepareSnippetInput", () => {
     const dir = snapshotDir();
     if (dir !== null) {
       // The committed list matches the installed library (else: npx tsx lib/codegen/gen-python-static-apis.ts).
-      const installed = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "index.json").map((f) => f.slice(0, -5));
+      const installed = readdirSync(dir)
+        .filter((f) => f.endsWith(".json") && f !== "index.json")
+        .map((f) => f.slice(0, -5));
       expect([...PYTHON_STATIC_APIS].sort()).toEqual(installed.sort());
     }
     const path = docPathFor("snapshot:apigee.v1");
@@ -79,7 +90,14 @@ describe("prepareSnippetInput", () => {
     const input = prepareSnippetInput({
       api: apigee,
       method,
-      request: { api: "apigee", version: "v1", method: method.id, params: { parent: "organizations/o" }, body: null, auth: { type: "none" } },
+      request: {
+        api: "apigee",
+        version: "v1",
+        method: method.id,
+        params: { parent: "organizations/o" },
+        body: null,
+        auth: { type: "none" },
+      },
     });
     expect(input.api).toMatchObject({ pythonStatic: true, inGoogleapis: false });
   });

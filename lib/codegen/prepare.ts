@@ -12,7 +12,9 @@ import { apiVersionKey, isApiInGoogleapis } from "./naming/node";
 import { PYTHON_STATIC_APIS } from "./python-static-apis.generated";
 import type { PreparedParam, PrepareInput, SnippetInput, SnippetOptions } from "./types";
 
-const GOOGLEAPIS_APIS: ReadonlySet<string> = new Set(GOOGLEAPIS_API_VERSIONS.map(([n, v]) => apiVersionKey(n, v)));
+const GOOGLEAPIS_APIS: ReadonlySet<string> = new Set(
+  GOOGLEAPIS_API_VERSIONS.map(([n, v]) => apiVersionKey(n, v)),
+);
 
 function isEmpty(value: ParamValue | undefined): boolean {
   if (value === undefined || value === null) return true;

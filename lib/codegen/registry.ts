@@ -20,6 +20,10 @@ export function isTargetId(id: string): id is TargetId {
 }
 
 /** One snippet. Throws (from the escapers) only for values no literal can carry, e.g. a non-finite number. */
-export function generateSnippet(targetId: TargetId, input: SnippetInput, options: SnippetOptions = {}): string {
+export function generateSnippet(
+  targetId: TargetId,
+  input: SnippetInput,
+  options: SnippetOptions = {},
+): string {
   return TARGETS[targetId].generate(input, options);
 }

@@ -59,4 +59,8 @@ export interface Target {
   generate(input: SnippetInput, options?: SnippetOptions): string;
 }
 
-export type PrepareInput = { readonly api: ApiModel; readonly method: MethodModel; readonly request: ExplorerRequest };
+export type PrepareInput = {
+  readonly api: ApiModel;
+  readonly method: MethodModel;
+  readonly request: ExplorerRequest;
+};

@@ -2,6 +2,7 @@
 // loopback / API-key snippets look like, not the product's generated code. Each one runs verbatim with the real
 // client libraries (googleapis 188, google-api-python-client 2.201.0 + google-auth-oauthlib 1.5.0) against the fake.
 import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -378,9 +379,9 @@ describe("fake Google harness", () => {
       grant_type: "authorization_code",
     };
 
-    // PKCE S256: RFC 7636 appendix B test vector
-    const verifier = "dBjftJeZ4CVP-mJ92IXMKiE9ujkUKeHFLRAfQkhbRo8";
-    const challenge = "E9Melhoa2OwvFrEMTJguCQaFQQSMdUbJ2Zb9lJGfTwE";
+    // PKCE S256: challenge = BASE64URL(SHA256(verifier))
+    const verifier = randomBytes(32).toString("base64url");
+    const challenge = createHash("sha256").update(verifier).digest("base64url");
     const code = await consentFor({ code_challenge: challenge, code_challenge_method: "S256" });
     const wrongVerifier = await requestThroughFake(
       fake,

@@ -63,7 +63,14 @@ export function loadFixture(name: string): LoadedFixture {
   const options = file.options ?? {};
   const docPath = docPathFor(file.doc);
   if (docPath === null) {
-    return { name, file, docPath: "", input: null, options, skip: `${file.doc} is not installed (run scripts/setup.sh)` };
+    return {
+      name,
+      file,
+      docPath: "",
+      input: null,
+      options,
+      skip: `${file.doc} is not installed (run scripts/setup.sh)`,
+    };
   }
   let api = models.get(docPath);
   if (api === undefined) {
@@ -72,7 +79,14 @@ export function loadFixture(name: string): LoadedFixture {
   }
   const method = findMethod(api, file.request.method);
   if (method === undefined) throw new Error(`${name}: no method ${file.request.method} in ${docPath}`);
-  return { name, file, docPath, input: prepareSnippetInput({ api, method, request: file.request }), options, skip: null };
+  return {
+    name,
+    file,
+    docPath,
+    input: prepareSnippetInput({ api, method, request: file.request }),
+    options,
+    skip: null,
+  };
 }
 
 export function fixtureNames(): string[] {

@@ -18,7 +18,15 @@ function upload(body: JsonValue | null, media: MediaSpec) {
   return prepareSnippetInput({
     api: youtube,
     method: videosInsert,
-    request: { api: "youtube", version: "v3", method: videosInsert.id, params: { part: ["snippet"] }, body, auth: OAUTH, media },
+    request: {
+      api: "youtube",
+      version: "v3",
+      method: videosInsert.id,
+      params: { part: ["snippet"] },
+      body,
+      auth: OAUTH,
+      media,
+    },
   });
 }
 
@@ -70,12 +78,21 @@ describe("curlTarget.generate: exact output", () => {
   });
 
   it("adds Content-Type: application/json for a body when the request has none (curl would say form-urlencoded)", () => {
-    const out = curlTarget.generate(snippetInput({ method: "PUT", url: "https://x.googleapis.com/v1/a", headers: {}, body: "{}" }));
+    const out = curlTarget.generate(
+      snippetInput({ method: "PUT", url: "https://x.googleapis.com/v1/a", headers: {}, body: "{}" }),
+    );
     expect(out).toContain("--header 'Content-Type: application/json' \\\n  --data-raw '{}'");
   });
 
   it("HEAD uses --head; an empty header value uses curl's `Name;` form", () => {
-    const out = curlTarget.generate(snippetInput({ method: "HEAD", url: "https://x.googleapis.com/", headers: { "x-empty": "" }, body: null }));
+    const out = curlTarget.generate(
+      snippetInput({
+        method: "HEAD",
+        url: "https://x.googleapis.com/",
+        headers: { "x-empty": "" },
+        body: null,
+      }),
+    );
     expect(out).toBe("curl --head \\\n  'https://x.googleapis.com/' \\\n  --header 'x-empty;'\n");
   });
 
@@ -92,28 +109,47 @@ describe("curlTarget.generate: exact output", () => {
         "",
       ].join("\n"),
     );
-    const withAlt = curlTarget.generate(snippetInput({ ...http, url: "https://x.googleapis.com/v1/f?alt=media" }, { method: get }), { downloadTo: "-" });
-    expect(withAlt).toContain("'https://x.googleapis.com/v1/f?alt=media' \\\n  --location \\\n  --output './-'\n");
+    const withAlt = curlTarget.generate(
+      snippetInput({ ...http, url: "https://x.googleapis.com/v1/f?alt=media" }, { method: get }),
+      { downloadTo: "-" },
+    );
+    expect(withAlt).toContain(
+      "'https://x.googleapis.com/v1/f?alt=media' \\\n  --location \\\n  --output './-'\n",
+    );
     expect(curlTarget.generate(snippetInput(http), { downloadTo: "x" })).not.toContain("--output");
   });
 
   it("a URL with [ ] { } gets --globoff (curl would expand them as globs)", () => {
-    const out = curlTarget.generate(snippetInput({ method: "GET", url: "https://x.googleapis.com/v1/{+name}/[a]", headers: {}, body: null }));
+    const out = curlTarget.generate(
+      snippetInput({
+        method: "GET",
+        url: "https://x.googleapis.com/v1/{+name}/[a]",
+        headers: {},
+        body: null,
+      }),
+    );
     expect(out).toBe("curl --request GET \\\n  --globoff \\\n  'https://x.googleapis.com/v1/{+name}/[a]'\n");
   });
 
   it("placeholder text outside the credential headers stays literal", () => {
     const out = curlTarget.generate(
-      snippetInput({ method: "POST", url: "https://x.googleapis.com/?q={API_KEY}", headers: { "x-other": "Bearer {ACCESS_TOKEN}" }, body: "{ACCESS_TOKEN}" }),
+      snippetInput({
+        method: "POST",
+        url: "https://x.googleapis.com/?q={API_KEY}",
+        headers: { "x-other": "Bearer {ACCESS_TOKEN}" },
+        body: "{ACCESS_TOKEN}",
+      }),
     );
     expect(out).not.toContain("${");
     expect(out).not.toContain("# export");
   });
 
   it("NUL in a value is refused with the escaper's typed error", () => {
-    expect(() => curlTarget.generate(snippetInput({ method: "GET", url: "https://x.googleapis.com/?a=\0", headers: {}, body: null }))).toThrow(
-      UnrepresentableInShell,
-    );
+    expect(() =>
+      curlTarget.generate(
+        snippetInput({ method: "GET", url: "https://x.googleapis.com/?a=\0", headers: {}, body: null }),
+      ),
+    ).toThrow(UnrepresentableInShell);
   });
 
   it("media only → uploadType=media with build's headers and --data-binary @FILE", () => {
@@ -161,8 +197,15 @@ describe("curl commands through a real shell", () => {
 
   it.each(["bash", "sh"])("the multipart upload body is byte-exact multipart/related (%s)", (shell) => {
     const file = Buffer.from([0, 1, 2, 255, 13, 10, 0x27, 0x24]);
-    const input = upload({ snippet: { title: "it's\n$(x)" } }, { fileName: "-v 'x'.bin", mimeType: "video/*" });
-    const [run] = runCurlScripts([curlTarget.generate(input)], { shell, env: { ACCESS_TOKEN: TOKEN }, files: { "-v 'x'.bin": file } });
+    const input = upload(
+      { snippet: { title: "it's\n$(x)" } },
+      { fileName: "-v 'x'.bin", mimeType: "video/*" },
+    );
+    const [run] = runCurlScripts([curlTarget.generate(input)], {
+      shell,
+      env: { ACCESS_TOKEN: TOKEN },
+      files: { "-v 'x'.bin": file },
+    });
     const b = MULTIPART_BOUNDARY;
     expect(run?.argv).toEqual([
       "--request",
@@ -179,23 +222,36 @@ describe("curl commands through a real shell", () => {
     const [head, tail] = described.split("<contents of -v 'x'.bin>");
     const want = Buffer.concat([Buffer.from(head ?? ""), file, Buffer.from(tail ?? "")]);
     expect(run?.stdin.toString("hex")).toBe(want.toString("hex"));
-    expect(want.toString("latin1")).toContain(`--${b}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n{"snippet":{"title":"it's\\n$(x)"}}\r\n--${b}\r\ncontent-type: video/*\r\n\r\n`);
+    expect(want.toString("latin1")).toContain(
+      `--${b}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n{"snippet":{"title":"it's\\n$(x)"}}\r\n--${b}\r\ncontent-type: video/*\r\n\r\n`,
+    );
   });
 
   it("a media upload reads the file with --data-binary @FILE (a file named - is ./-)", () => {
-    const [run] = runCurlScripts([curlTarget.generate(upload(null, { fileName: "-" }))], { env: { ACCESS_TOKEN: "t" } });
+    const [run] = runCurlScripts([curlTarget.generate(upload(null, { fileName: "-" }))], {
+      env: { ACCESS_TOKEN: "t" },
+    });
     expect(run?.argv.slice(-4)).toEqual(["--header", "authorization: Bearer t", "--data-binary", "@./-"]);
     expect(run?.argv).toContain("content-type: application/octet-stream");
   });
 
   const runs = Number(process.env.PROPERTY_RUNS ?? 300);
   const seed = Number(process.env.PROPERTY_SEED ?? Date.now() % 1_000_000);
-  const headerName = fc.oneof(fc.constantFrom("authorization", "x-goog-api-key", "content-type", "x-goog-api-version"), shellString);
+  const headerName = fc.oneof(
+    fc.constantFrom("authorization", "x-goog-api-key", "content-type", "x-goog-api-version"),
+    shellString,
+  );
   const request: fc.Arbitrary<HttpRequestSpec> = fc.record({
     method: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"),
     url: fc.oneof(shellString, fc.webUrl({ withQueryParameters: true, withFragments: false })),
     headers: fc
-      .array(fc.tuple(headerName, fc.oneof(fc.constantFrom("Bearer {ACCESS_TOKEN}", "{API_KEY}", ""), shellString)), { maxLength: 5 })
+      .array(
+        fc.tuple(
+          headerName,
+          fc.oneof(fc.constantFrom("Bearer {ACCESS_TOKEN}", "{API_KEY}", ""), shellString),
+        ),
+        { maxLength: 5 },
+      )
       .map((entries) => Object.fromEntries(entries)),
     body: fc.option(shellString, { nil: null }),
   });
@@ -207,12 +263,14 @@ describe("curl commands through a real shell", () => {
     argv.push(http.url);
     for (const [name, value] of Object.entries(http.headers)) {
       const lower = name.toLowerCase();
-      if (lower === "authorization" && value === "Bearer {ACCESS_TOKEN}") argv.push("--header", `${name}: Bearer ${TOKEN}`);
+      if (lower === "authorization" && value === "Bearer {ACCESS_TOKEN}")
+        argv.push("--header", `${name}: Bearer ${TOKEN}`);
       else if (lower === "x-goog-api-key" && value === "{API_KEY}") argv.push("--header", `${name}: ${KEY}`);
       else argv.push("--header", value === "" ? `${name};` : `${name}: ${value}`);
     }
     if (http.body !== null) {
-      if (!Object.keys(http.headers).some((h) => h.toLowerCase() === "content-type")) argv.push("--header", "Content-Type: application/json");
+      if (!Object.keys(http.headers).some((h) => h.toLowerCase() === "content-type"))
+        argv.push("--header", "Content-Type: application/json");
       argv.push("--data-raw", http.body);
     }
     return argv;
@@ -235,7 +293,14 @@ describe("curl commands through a real shell", () => {
       ...fc.sample(request, { numRuns: 50, seed }).map((http) => curlTarget.generate(snippetInput(http))),
       curlTarget.generate(upload({ a: 1 }, { fileName: "$(touch pwned) 'x'.mp4" })),
       curlTarget.generate(upload(null, { fileName: "$(touch pwned) 'x'.mp4" })),
-      curlTarget.generate(snippetInput({ method: "GET", url: "https://x/", headers: { "x-goog-api-key": "{API_KEY}", authorization: "Bearer {ACCESS_TOKEN}" }, body: null })),
+      curlTarget.generate(
+        snippetInput({
+          method: "GET",
+          url: "https://x/",
+          headers: { "x-goog-api-key": "{API_KEY}", authorization: "Bearer {ACCESS_TOKEN}" },
+          body: null,
+        }),
+      ),
     ];
     const comments = scripts.flatMap((s) => s.split("\n").filter((l) => l.startsWith("#")));
     expect(comments.length).toBeGreaterThan(3);
@@ -250,10 +315,21 @@ describe("curl commands through a real shell", () => {
 
   it("the channels.list example sends the intended argv", () => {
     const input = snippetInput(
-      { method: "GET", url: "https://youtube.googleapis.com/youtube/v3/channels?part=snippet", headers: { authorization: "Bearer {ACCESS_TOKEN}" }, body: null },
+      {
+        method: "GET",
+        url: "https://youtube.googleapis.com/youtube/v3/channels?part=snippet",
+        headers: { authorization: "Bearer {ACCESS_TOKEN}" },
+        body: null,
+      },
       { method: channelsList, auth: OAUTH },
     );
     const [run] = runCurlScripts([curlTarget.generate(input)], { env: { ACCESS_TOKEN: "t" } });
-    expect(run?.argv).toEqual(["--request", "GET", "https://youtube.googleapis.com/youtube/v3/channels?part=snippet", "--header", "authorization: Bearer t"]);
+    expect(run?.argv).toEqual([
+      "--request",
+      "GET",
+      "https://youtube.googleapis.com/youtube/v3/channels?part=snippet",
+      "--header",
+      "authorization: Bearer t",
+    ]);
   });
 });

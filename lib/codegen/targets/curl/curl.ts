@@ -101,10 +101,14 @@ function credentialComments(input: SnippetInput): string[] {
   const values = Object.entries(input.http.headers);
   const comments: string[] = [];
   if (values.some(([n, v]) => n.toLowerCase() === "authorization" && v === ACCESS_TOKEN_HEADER_VALUE)) {
-    comments.push(`export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token or the explorer sign-in`);
+    comments.push(
+      `export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token or the explorer sign-in`,
+    );
   }
   if (values.some(([n, v]) => n.toLowerCase() === "x-goog-api-key" && v === API_KEY_HEADER_VALUE)) {
-    comments.push(`export ${API_KEY_VAR}=... an API key from the Google Cloud console, APIs and Services, Credentials`);
+    comments.push(
+      `export ${API_KEY_VAR}=... an API key from the Google Cloud console, APIs and Services, Credentials`,
+    );
   }
   return comments;
 }
@@ -115,7 +119,8 @@ function plainPlan(input: SnippetInput): Plan {
   for (const [name, value] of Object.entries(headers)) args.push(`--header ${headerWord(name, value)}`);
   if (body !== null) {
     // Without a Content-Type curl would label --data-raw as application/x-www-form-urlencoded.
-    if (!hasHeader(headers, "content-type")) args.push(`--header ${shQuote("Content-Type: application/json")}`);
+    if (!hasHeader(headers, "content-type"))
+      args.push(`--header ${shQuote("Content-Type: application/json")}`);
     args.push(`--data-raw ${shQuote(body)}`);
   }
   return { comments: credentialComments(input), pipeFrom: null, args };
@@ -126,7 +131,11 @@ function plainPlan(input: SnippetInput): Plan {
  * the lines before the file's bytes, and the closing line after them. Checked, not guessed: an unexpected shape
  * is an error rather than a wrong upload.
  */
-function multipartLines(body: string | null, contentType: string, fileName: string): { before: string[]; after: string } {
+function multipartLines(
+  body: string | null,
+  contentType: string,
+  fileName: string,
+): { before: string[]; after: string } {
   const boundary = /^multipart\/related;\s*boundary=([^;\s]+)$/i.exec(contentType)?.[1];
   const lines = (body ?? "").split("\r\n");
   const ok =
@@ -138,13 +147,17 @@ function multipartLines(body: string | null, contentType: string, fileName: stri
     lines[6] === "" &&
     lines[7] === `<contents of ${fileName}>` &&
     lines[8] === `--${boundary}--`;
-  if (!ok) throw new Error("Unexpected multipart upload body in the request (see lib/request/build.ts describeMultipartBody)");
+  if (!ok)
+    throw new Error(
+      "Unexpected multipart upload body in the request (see lib/request/build.ts describeMultipartBody)",
+    );
   return { before: lines.slice(0, 7), after: lines[8] ?? "" };
 }
 
 function uploadPlan(input: SnippetInput, media: NonNullable<SnippetInput["media"]>): Plan {
   const { method, url, headers, body } = input.http;
-  const contentType = Object.entries(headers).find(([n]) => n.toLowerCase() === "content-type")?.[1] ?? DEFAULT_MEDIA_TYPE;
+  const contentType =
+    Object.entries(headers).find(([n]) => n.toLowerCase() === "content-type")?.[1] ?? DEFAULT_MEDIA_TYPE;
   // Headers as build.ts orders them (its content-type is the file's MIME type or multipart/related; boundary=…).
   const headerArgs = Object.entries(headers)
     .filter(([n]) => n.toLowerCase() !== "content-length")
@@ -174,12 +187,7 @@ function uploadPlan(input: SnippetInput, media: NonNullable<SnippetInput["media"
       `cat ${shQuote(media.fileName.startsWith("-") ? `./${media.fileName}` : media.fileName)}`,
       `printf '\\r\\n%s' ${shQuote(after)}`,
     ],
-    args: [
-      methodArgs(method),
-      ...urlArgs(url),
-      ...headerArgs,
-      "--data-binary @-",
-    ],
+    args: [methodArgs(method), ...urlArgs(url), ...headerArgs, "--data-binary @-"],
   };
 }
 
@@ -205,14 +213,26 @@ function render(plan: Plan): string {
 function withDownload(plan: Plan, input: SnippetInput, downloadTo: string): Plan {
   const url = input.http.url;
   const hasAlt = new URL(url).searchParams.has("alt");
-  const args = hasAlt ? plan.args : plan.args.map((a) => (a === shQuote(url) ? shQuote(`${url}${url.includes("?") ? "&" : "?"}alt=media`) : a));
-  return { ...plan, comments: [...plan.comments, "Saves the media to the file given by --output"], args: [...args, "--location", `--output ${shQuote(downloadTo === "-" ? "./-" : downloadTo)}`] };
+  const args = hasAlt
+    ? plan.args
+    : plan.args.map((a) =>
+        a === shQuote(url) ? shQuote(`${url}${url.includes("?") ? "&" : "?"}alt=media`) : a,
+      );
+  return {
+    ...plan,
+    comments: [...plan.comments, "Saves the media to the file given by --output"],
+    args: [...args, "--location", `--output ${shQuote(downloadTo === "-" ? "./-" : downloadTo)}`],
+  };
 }
 
 /** The curl command for `input.http` (see the module comment). Only `downloadTo` applies to curl. */
 export function generateCurl(input: SnippetInput, options: SnippetOptions = {}): string {
   const plan = mediaUploadApplies(input) && input.media ? uploadPlan(input, input.media) : plainPlan(input);
-  return render(mediaDownloadApplies(input, options) && options.downloadTo ? withDownload(plan, input, options.downloadTo) : plan);
+  return render(
+    mediaDownloadApplies(input, options) && options.downloadTo
+      ? withDownload(plan, input, options.downloadTo)
+      : plan,
+  );
 }
 
 export const curlTarget: Target = {

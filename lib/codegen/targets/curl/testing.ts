@@ -60,7 +60,8 @@ export function runCurlScripts(
 ): CurlRun[] {
   const dir = mkdtempSync(join(tmpdir(), "curl-target-"));
   try {
-    for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), content);
+    for (const [name, content] of Object.entries(options.files ?? {}))
+      writeFileSync(join(dir, name), content);
     const parts = [
       'curl() { printf \'%s\\0\' "$@" > "$OUT/args.$N"; cat > "$OUT/stdin.$N"; }',
       ...scripts.map((s, i) => `N=${i}\n${s}`),
@@ -72,10 +73,17 @@ export function runCurlScripts(
       input: "",
       maxBuffer: 1 << 30,
       // Only these variables (NODE_ENV because Next's types make it a required key of ProcessEnv).
-      env: { NODE_ENV: "test", PATH: process.env.PATH ?? "/usr/bin:/bin", LC_ALL: "C.UTF-8", OUT: dir, ...(options.env ?? {}) },
+      env: {
+        NODE_ENV: "test",
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        LC_ALL: "C.UTF-8",
+        OUT: dir,
+        ...(options.env ?? {}),
+      },
     });
     if (r.error) throw r.error;
-    if (r.status !== 0) throw new Error(`${options.shell ?? "bash"} exited ${r.status}: ${r.stderr.toString()}`);
+    if (r.status !== 0)
+      throw new Error(`${options.shell ?? "bash"} exited ${r.status}: ${r.stderr.toString()}`);
     return scripts.map((_, i) => {
       const raw = readFileSync(join(dir, `args.${i}`));
       const argv: string[] = [];

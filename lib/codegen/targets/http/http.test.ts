@@ -29,7 +29,12 @@ describe("httpTarget.generate", () => {
   it("POST: the body verbatim (not re-formatted), Content-Length in UTF-8 bytes", () => {
     const body = '{"snippet":{"title":"日本 😀 \\"q\\""}}';
     const out = httpTarget.generate(
-      snippetInput({ method: "POST", url: "https://x.googleapis.com:8443/v1/things", headers: { "content-type": "application/json" }, body }),
+      snippetInput({
+        method: "POST",
+        url: "https://x.googleapis.com:8443/v1/things",
+        headers: { "content-type": "application/json" },
+        body,
+      }),
     );
     expect(out).toBe(
       [
@@ -45,15 +50,31 @@ describe("httpTarget.generate", () => {
   });
 
   it("keeps an explicit content-length; an empty body has length 0", () => {
-    const out = generateHttp(snippetInput({ method: "POST", url: "https://x.googleapis.com/v1", headers: { "content-length": "0" }, body: "" }));
+    const out = generateHttp(
+      snippetInput({
+        method: "POST",
+        url: "https://x.googleapis.com/v1",
+        headers: { "content-length": "0" },
+        body: "",
+      }),
+    );
     expect(out).toBe("POST /v1 HTTP/1.1\nHost: x.googleapis.com\ncontent-length: 0\n\n");
-    expect(generateHttp(snippetInput({ method: "POST", url: "https://x.googleapis.com/v1", headers: {}, body: "" }))).toContain("Content-Length: 0\n");
+    expect(
+      generateHttp(
+        snippetInput({ method: "POST", url: "https://x.googleapis.com/v1", headers: {}, body: "" }),
+      ),
+    ).toContain("Content-Length: 0\n");
   });
 
   it("media upload: prints the body description and no Content-Length", () => {
     const out = generateHttp(
       snippetInput(
-        { method: "POST", url: "https://youtube.googleapis.com/upload/youtube/v3/videos?uploadType=multipart", headers: {}, body: "--b\n(file)\n--b--" },
+        {
+          method: "POST",
+          url: "https://youtube.googleapis.com/upload/youtube/v3/videos?uploadType=multipart",
+          headers: {},
+          body: "--b\n(file)\n--b--",
+        },
         { method: videosInsert, body: {}, media: { fileName: "v.mp4" } },
       ),
     );
@@ -62,12 +83,25 @@ describe("httpTarget.generate", () => {
   });
 
   it("refuses header values and targets an HTTP/1.1 message cannot carry", () => {
-    expect(() => generateHttp(snippetInput({ method: "GET", url: "https://x.googleapis.com/", headers: { a: "x\r\nInjected: 1" }, body: null }))).toThrow(
-      UnrepresentableInHttp,
-    );
+    expect(() =>
+      generateHttp(
+        snippetInput({
+          method: "GET",
+          url: "https://x.googleapis.com/",
+          headers: { a: "x\r\nInjected: 1" },
+          body: null,
+        }),
+      ),
+    ).toThrow(UnrepresentableInHttp);
   });
 
   it("utf8ByteLength counts bytes, not UTF-16 units", () => {
-    expect([utf8ByteLength(""), utf8ByteLength("a"), utf8ByteLength("é"), utf8ByteLength("日"), utf8ByteLength("😀")]).toEqual([0, 1, 2, 3, 4]);
+    expect([
+      utf8ByteLength(""),
+      utf8ByteLength("a"),
+      utf8ByteLength("é"),
+      utf8ByteLength("日"),
+      utf8ByteLength("😀"),
+    ]).toEqual([0, 1, 2, 3, 4]);
   });
 });

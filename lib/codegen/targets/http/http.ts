@@ -54,7 +54,10 @@ export function generateHttp(input: SnippetInput): string {
   const { method, url, headers, body } = input.http;
   const parsed = new URL(url);
   const target = checked("request target", `${parsed.pathname}${parsed.search}`);
-  const lines: string[] = [`${checked("method", method)} ${target} HTTP/1.1`, `Host: ${checked("host", parsed.host)}`];
+  const lines: string[] = [
+    `${checked("method", method)} ${target} HTTP/1.1`,
+    `Host: ${checked("host", parsed.host)}`,
+  ];
   let hasLength = false;
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() === "host") continue;

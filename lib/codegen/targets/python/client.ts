@@ -14,12 +14,18 @@
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { pyLiteral, pyNumber, pyString } from "@/lib/codegen/literals/python";
 import { fixMethodName, pythonKwarg, pythonLibraryKwargShadowing } from "@/lib/codegen/naming/python";
-import { mediaDownloadApplies, mediaUploadApplies, methodBlurb, methodSummary, usesBody } from "@/lib/codegen/prepare";
+import {
+  mediaDownloadApplies,
+  mediaUploadApplies,
+  methodBlurb,
+  methodSummary,
+  usesBody,
+} from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
 import type { ParamScalar } from "@/lib/request/types";
 
-
-export const PYTHON_INSTALL = 'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
+export const PYTHON_INSTALL =
+  'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
 
 /** A parameter value as a Python expression, cast the way `_cast` will read it. */
 export function pythonParamValue(param: PreparedParam, asString: boolean, joinRepeated = false): string {
@@ -79,11 +85,15 @@ function kwargLines(input: SnippetInput, opts: KwargOptions): string[] {
     const pyName = kwarg.kind === "identifier" ? kwarg.name : kwarg.key;
     const shadow = pythonLibraryKwargShadowing(pyName, method);
     if (shadow === "request-body" || shadow === "media") {
-      lines.push(`# ${commentText(`Parameter ${param.name} cannot be passed: the library uses "${pyName}" itself.`)}`);
+      lines.push(
+        `# ${commentText(`Parameter ${param.name} cannot be passed: the library uses "${pyName}" itself.`)}`,
+      );
       continue;
     }
     const value = pythonParamValue(param, shadow === "stack-query-parameter", opts.joinRepeated);
-    lines.push(kwarg.kind === "identifier" ? `${kwarg.name}=${value},` : `**{${pyString(kwarg.key)}: ${value}},`);
+    lines.push(
+      kwarg.kind === "identifier" ? `${kwarg.name}=${value},` : `**{${pyString(kwarg.key)}: ${value}},`,
+    );
   }
   return lines;
 }
@@ -99,7 +109,9 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const joinRepeated = upload && multiValued.length > 0;
   // list_next() cannot copy a URL with repeated keys: loop on pageToken explicitly instead.
   const explicitPaging =
-    allPages && multiValued.length > 0 && method.parameters.some((p) => p.name === "pageToken" && p.location === "query");
+    allPages &&
+    multiValued.length > 0 &&
+    method.parameters.some((p) => p.name === "pageToken" && p.location === "query");
   const oauth = auth.type === "oauth";
   const tokenCache = oauth && options.tokenCache === true;
 
@@ -111,27 +123,37 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   push(`# Install: ${PYTHON_INSTALL}`);
   push("#   (the packages are imported as googleapiclient and google_auth_oauthlib).");
   if (oauth) {
-    push("# credentials.json: an OAuth client ID of type \"Desktop app\", created and downloaded in the Google");
+    push(
+      '# credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',
+    );
     push("#   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
-    push("#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).");
+    push(
+      "#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
+    );
   } else if (auth.type === "apiKey") {
     push("# Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
   } else {
     push("# No credentials: this request is sent without authorization.");
   }
   if (!api.pythonStatic) {
-    push("# This API is not packaged with google-api-python-client, so build() downloads its Discovery document");
+    push(
+      "# This API is not packaged with google-api-python-client, so build() downloads its Discovery document",
+    );
     push("#   (static_discovery=False).");
   }
   if (api.dataWrapper && usesBody(input)) {
-    push('# This API uses "dataWrapper": the library sends the body as {"data": …} and unwraps the response.');
+    push(
+      '# This API uses "dataWrapper": the library sends the body as {"data": …} and unwraps the response.',
+    );
   }
   if (upload) {
     push("# The upload is resumable (uploadType=resumable); the explorer shows a single multipart request.");
   }
   if (joinRepeated) {
     const names = multiValued.map((p) => p.name).join(", ");
-    push(`# ${commentText(`${names}: sent comma-separated. google-api-python-client cannot add uploadType to a URL`)}`);
+    push(
+      `# ${commentText(`${names}: sent comma-separated. google-api-python-client cannot add uploadType to a URL`)}`,
+    );
     push("#   with a repeated query parameter (ValueError); the explorer sends repeated keys.");
   }
   push(`# Run: python snippet.py`);

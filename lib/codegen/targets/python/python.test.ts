@@ -30,7 +30,14 @@ interface Run {
   readonly stdout: string;
   readonly stderr: string;
   readonly requests: RecordedRequest[];
-  readonly build: { serviceName: string; version: string; credentials: string | null; http: string | null; developerKey: string | null; static_discovery: boolean | null }[];
+  readonly build: {
+    serviceName: string;
+    version: string;
+    credentials: string | null;
+    http: string | null;
+    developerKey: string | null;
+    static_discovery: boolean | null;
+  }[];
   readonly flow: { kwargs: Record<string, unknown>; scopes: string[] }[];
   readonly files: string[];
   readonly downloaded: string | null;
@@ -96,13 +103,20 @@ function compare(fx: LoadedFixture, run: Run): void {
 
   // Query: Python adds alt=json (JsonModel) and chooses uploadType=resumable; API keys travel as key=.
   const ignore = (p: string): boolean => p === "alt=json" || p.startsWith("uploadType=");
-  const gotPairs = queryPairs(got).filter((p) => !ignore(p) && p !== `key=${FAKE_KEY}`).map(normaliseNumber);
-  let wantPairs = queryPairs(want).filter((p) => !ignore(p)).map(normaliseNumber);
+  const gotPairs = queryPairs(got)
+    .filter((p) => !ignore(p) && p !== `key=${FAKE_KEY}`)
+    .map(normaliseNumber);
+  let wantPairs = queryPairs(want)
+    .filter((p) => !ignore(p))
+    .map(normaliseNumber);
   if (mediaUploadApplies(input)) {
     // Documented deviation: multi-valued repeated params go comma-separated on uploads (see multiValuedParams).
     for (const p of multiValuedParams(input)) {
       const values = (p.value as readonly unknown[]).map(String);
-      wantPairs = [...wantPairs.filter((x) => !x.startsWith(`${p.name}=`)), `${p.name}=${values.join(",")}`].sort();
+      wantPairs = [
+        ...wantPairs.filter((x) => !x.startsWith(`${p.name}=`)),
+        `${p.name}=${values.join(",")}`,
+      ].sort();
     }
   }
   expect(gotPairs).toEqual(wantPairs);
@@ -143,7 +157,9 @@ function compare(fx: LoadedFixture, run: Run): void {
 }
 
 function isDataWrapped(v: unknown): v is { data: unknown } {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "data" in v;
+  return (
+    typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "data" in v
+  );
 }
 
 describe.skipIf(!haveVenv)("python snippets run verbatim with the real libraries (offline)", () => {

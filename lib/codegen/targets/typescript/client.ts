@@ -14,7 +14,13 @@
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { isTsIdentifierName, tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
 import { camelify, nodeApiAccessor, tsParamKey } from "@/lib/codegen/naming/node";
-import { mediaDownloadApplies, mediaUploadApplies, methodBlurb, methodSummary, usesBody } from "@/lib/codegen/prepare";
+import {
+  mediaDownloadApplies,
+  mediaUploadApplies,
+  methodBlurb,
+  methodSummary,
+  usesBody,
+} from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
 import type { ParamScalar } from "@/lib/request/types";
 
@@ -49,7 +55,9 @@ export function tsCallChain(input: SnippetInput, apiVar: string): string {
 
 function apiVariable(input: SnippetInput): string {
   const candidate = input.api.name.replace(/[^A-Za-z0-9_$]/g, "_");
-  return isTsIdentifierName(candidate) && !["google", "Auth", "res", "auth"].includes(candidate) ? candidate : "api";
+  return isTsIdentifierName(candidate) && !["google", "Auth", "res", "auth"].includes(candidate)
+    ? candidate
+    : "api";
 }
 
 function generate(input: SnippetInput, options: SnippetOptions = {}): string {
@@ -71,16 +79,22 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   push(`// Install: ${TS_INSTALL}`);
   push('// Save as snippet.mts (or set "type": "module" in package.json), then run: npx tsx snippet.mts');
   if (oauth) {
-    push('// credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google');
+    push(
+      '// credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',
+    );
     push("//   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
-    push("//   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).");
+    push(
+      "//   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
+    );
   } else if (auth.type === "apiKey") {
     push("// Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
   } else {
     push("// No credentials: this request is sent without authorization.");
   }
   if (!api.inGoogleapis) {
-    push(`// googleapis 188 has no ${commentText(`${api.name} ${api.version}`)}: the client is built at run time from the`);
+    push(
+      `// googleapis 188 has no ${commentText(`${api.name} ${api.version}`)}: the client is built at run time from the`,
+    );
     push("//   API's Discovery document (google.discoverAPI), so the call below is not type-checked.");
   }
   if (api.dataWrapper && usesBody(input)) {
@@ -115,10 +129,14 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     authExpr = "auth";
   } else if (auth.type === "apiKey") {
     push("const apiKey = process.env.GOOGLE_API_KEY;");
-    block("if (!apiKey) {", () => {
-      push("console.error('Set the GOOGLE_API_KEY environment variable to your API key.');");
-      push("process.exit(1);");
-    }, "}");
+    block(
+      "if (!apiKey) {",
+      () => {
+        push("console.error('Set the GOOGLE_API_KEY environment variable to your API key.');");
+        push("process.exit(1);");
+      },
+      "}",
+    );
     authExpr = "auth: apiKey";
   }
   if (api.inGoogleapis) {
@@ -150,17 +168,26 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   if (allPages) inline.push("pageToken,");
   if (download) inline.push("alt: 'media',");
   if (reserved.length > 0) {
-    push("// googleapis strips one trailing \"_\" from each key; these names would otherwise be read as options.");
-    push("// Declared apart because the generated types list them without the \"_\".");
-    block("const extraParams = {", () => {
-      for (const p of reserved) push(`${tsParamKey(p.name, { required: p.model.required }).source}: ${tsParamValue(p)},`);
-    }, "};");
+    push(
+      '// googleapis strips one trailing "_" from each key; these names would otherwise be read as options.',
+    );
+    push('// Declared apart because the generated types list them without the "_".');
+    block(
+      "const extraParams = {",
+      () => {
+        for (const p of reserved)
+          push(`${tsParamKey(p.name, { required: p.model.required }).source}: ${tsParamValue(p)},`);
+      },
+      "};",
+    );
     inline.push("...extraParams,");
   }
   if (usesBody(input) && input.body !== null) inline.push(`requestBody: ${tsLiteral(input.body)},`);
   if (upload && input.media) {
     const mediaLines = [
-      ...(input.media.mimeType !== undefined && input.media.mimeType !== "" ? [`mimeType: ${tsString(input.media.mimeType)},`] : []),
+      ...(input.media.mimeType !== undefined && input.media.mimeType !== ""
+        ? [`mimeType: ${tsString(input.media.mimeType)},`]
+        : []),
       `body: createReadStream(${tsString(input.media.fileName)}),`,
     ];
     inline.push(["media: {", ...mediaLines.map((l) => `  ${l}`), "},"].join("\n"));
@@ -185,11 +212,15 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   } else if (allPages) {
     const initial = initialPageToken === undefined ? "" : ` = ${tsParamValue(initialPageToken)}`;
     push(`let pageToken: string | undefined${initial};`);
-    block("do {", () => {
-      call("res");
-      push("console.log(JSON.stringify(res.data, null, 2));");
-      push("pageToken = res.data.nextPageToken ?? undefined;");
-    }, "} while (pageToken);");
+    block(
+      "do {",
+      () => {
+        call("res");
+        push("console.log(JSON.stringify(res.data, null, 2));");
+        push("pageToken = res.data.nextPageToken ?? undefined;");
+      },
+      "} while (pageToken);",
+    );
   } else {
     call("res");
     push("console.log(JSON.stringify(res.data, null, 2));");
@@ -199,81 +230,127 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
 
 function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean): void {
   const { push, blank, block } = b;
-  const scopes = input.auth.type === "oauth" && input.auth.scopes.length > 0 ? input.auth.scopes : input.method.scopes;
+  const scopes =
+    input.auth.type === "oauth" && input.auth.scopes.length > 0 ? input.auth.scopes : input.method.scopes;
   push(`const SCOPES = ${tsLiteral([...scopes])};`);
   if (tokenCache) {
     push("// token.json caches your tokens between runs. Delete it when you change SCOPES.");
     push("const TOKEN_FILE = 'token.json';");
   }
   blank();
-  push("/** Opens `url` in a browser ($BROWSER if set). Failures are ignored: the URL is printed as well. */");
-  block("function openBrowser(url: string): void {", () => {
-    push("const [command, args]: [string, string[]] = process.env.BROWSER");
-    push("? [process.env.BROWSER, [url]]", 1);
-    push(": process.platform === 'darwin'", 1);
-    push("? ['open', [url]]", 2);
-    push(": process.platform === 'win32'", 2);
-    push("? ['rundll32', ['url.dll,FileProtocolHandler', url]]", 3);
-    push(": ['xdg-open', [url]];", 3);
-    push("const child = spawn(command, args, { detached: true, stdio: 'ignore' });");
-    push("child.on('error', () => {});");
-    push("child.unref();");
-  }, "}");
+  push(
+    "/** Opens `url` in a browser ($BROWSER if set). Failures are ignored: the URL is printed as well. */",
+  );
+  block(
+    "function openBrowser(url: string): void {",
+    () => {
+      push("const [command, args]: [string, string[]] = process.env.BROWSER");
+      push("? [process.env.BROWSER, [url]]", 1);
+      push(": process.platform === 'darwin'", 1);
+      push("? ['open', [url]]", 2);
+      push(": process.platform === 'win32'", 2);
+      push("? ['rundll32', ['url.dll,FileProtocolHandler', url]]", 3);
+      push(": ['xdg-open', [url]];", 3);
+      push("const child = spawn(command, args, { detached: true, stdio: 'ignore' });");
+      push("child.on('error', () => {});");
+      push("child.unref();");
+    },
+    "}",
+  );
   blank();
   push("/** Signs in with the loopback flow (PKCE + state) and returns an authorized client. */");
-  block("async function authorize(): Promise<Auth.OAuth2Client> {", () => {
-    push("type ClientKeys = { client_id: string; client_secret: string };");
-    push("const file = JSON.parse(readFileSync('credentials.json', 'utf8')) as { installed?: ClientKeys; web?: ClientKeys };");
-    push("const keys = file.installed ?? file.web;");
-    push("if (!keys) throw new Error('credentials.json is not an OAuth client ID file (no \"installed\" or \"web\" key).');");
-    push("const client = new google.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });");
-    if (tokenCache) {
-      push("client.on('tokens', (tokens) => {");
-      push("writeFileSync(TOKEN_FILE, JSON.stringify({ ...client.credentials, ...tokens }, null, 2), { mode: 0o600 });", 1);
-      push("});");
-      block("if (existsSync(TOKEN_FILE)) {", () => {
-        push("client.setCredentials(JSON.parse(readFileSync(TOKEN_FILE, 'utf8')) as Auth.Credentials);");
-        push("return client;");
-      }, "}");
-    }
-    blank();
-    push("const server = createServer();");
-    push("await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));");
-    push("const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;");
-    push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
-    push("const state = randomBytes(32).toString('hex');");
-    block("const authUrl = client.generateAuthUrl({", () => {
-      push("access_type: 'offline',");
-      push("scope: SCOPES,");
-      push("redirect_uri: redirectUri,");
-      push("state,");
-      push("code_challenge: codeChallenge,");
-      push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
-    }, "});");
-    blank();
-    block("const code = await new Promise<string>((resolve, reject) => {", () => {
-      block("server.on('request', (req, res) => {", () => {
-        push("const url = new URL(req.url ?? '/', redirectUri);");
-        block("if (url.pathname !== '/') {", () => {
-          push("res.writeHead(404, { connection: 'close' }).end();");
-          push("return;");
-        }, "}");
-        push("const returned = url.searchParams.get('code');");
-        push("const ok = returned !== null && url.searchParams.get('state') === state;");
-        push("res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });");
-        push("res.end(ok ? '<p>Signed in. You can close this tab.</p>' : '<p>Sign-in failed. You can close this tab.</p>');");
-        push("if (ok) resolve(returned);");
-        push("else reject(new Error(`Sign-in failed: ${url.searchParams.get('error') ?? 'missing code or wrong state'}`));");
-      }, "});");
-      push("console.log(`Open this URL in your browser to sign in:\\n${authUrl}`);");
-      push("openBrowser(authUrl);");
-    }, "}).finally(() => server.close());");
-    blank();
-    push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });");
-    push("client.setCredentials(tokens);");
-    if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
-    push("return client;");
-  }, "}");
+  block(
+    "async function authorize(): Promise<Auth.OAuth2Client> {",
+    () => {
+      push("type ClientKeys = { client_id: string; client_secret: string };");
+      push(
+        "const file = JSON.parse(readFileSync('credentials.json', 'utf8')) as { installed?: ClientKeys; web?: ClientKeys };",
+      );
+      push("const keys = file.installed ?? file.web;");
+      push(
+        'if (!keys) throw new Error(\'credentials.json is not an OAuth client ID file (no "installed" or "web" key).\');',
+      );
+      push(
+        "const client = new google.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });",
+      );
+      if (tokenCache) {
+        push("client.on('tokens', (tokens) => {");
+        push(
+          "writeFileSync(TOKEN_FILE, JSON.stringify({ ...client.credentials, ...tokens }, null, 2), { mode: 0o600 });",
+          1,
+        );
+        push("});");
+        block(
+          "if (existsSync(TOKEN_FILE)) {",
+          () => {
+            push("client.setCredentials(JSON.parse(readFileSync(TOKEN_FILE, 'utf8')) as Auth.Credentials);");
+            push("return client;");
+          },
+          "}",
+        );
+      }
+      blank();
+      push("const server = createServer();");
+      push("await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));");
+      push("const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;");
+      push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
+      push("const state = randomBytes(32).toString('hex');");
+      block(
+        "const authUrl = client.generateAuthUrl({",
+        () => {
+          push("access_type: 'offline',");
+          push("scope: SCOPES,");
+          push("redirect_uri: redirectUri,");
+          push("state,");
+          push("code_challenge: codeChallenge,");
+          push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
+        },
+        "});",
+      );
+      blank();
+      block(
+        "const code = await new Promise<string>((resolve, reject) => {",
+        () => {
+          block(
+            "server.on('request', (req, res) => {",
+            () => {
+              push("const url = new URL(req.url ?? '/', redirectUri);");
+              block(
+                "if (url.pathname !== '/') {",
+                () => {
+                  push("res.writeHead(404, { connection: 'close' }).end();");
+                  push("return;");
+                },
+                "}",
+              );
+              push("const returned = url.searchParams.get('code');");
+              push("const ok = returned !== null && url.searchParams.get('state') === state;");
+              push(
+                "res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });",
+              );
+              push(
+                "res.end(ok ? '<p>Signed in. You can close this tab.</p>' : '<p>Sign-in failed. You can close this tab.</p>');",
+              );
+              push("if (ok) resolve(returned);");
+              push(
+                "else reject(new Error(`Sign-in failed: ${url.searchParams.get('error') ?? 'missing code or wrong state'}`));",
+              );
+            },
+            "});",
+          );
+          push("console.log(`Open this URL in your browser to sign in:\\n${authUrl}`);");
+          push("openBrowser(authUrl);");
+        },
+        "}).finally(() => server.close());",
+      );
+      blank();
+      push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });");
+      push("client.setCredentials(tokens);");
+      if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
+      push("return client;");
+    },
+    "}",
+  );
   blank();
 }
 

@@ -30,7 +30,9 @@ describe("typescript snippets type-check with googleapis 188 (tsc --strict, node
     const channels = fixtures.find((fx) => fx.name === "youtube-channels-list");
     const control = join(dir, "negative-control.mts");
     if (channels) {
-      const broken = typescriptTarget.generate(channels.input!, channels.options).replace("mine: true,", "mine: 'true',");
+      const broken = typescriptTarget
+        .generate(channels.input!, channels.options)
+        .replace("mine: true,", "mine: 'true',");
       expect(broken).toContain("mine: 'true',");
       writeFileSync(control, broken);
     }
@@ -50,11 +52,13 @@ describe("typescript snippets type-check with googleapis 188 (tsc --strict, node
       const codes = all.filter((d) => d.file?.fileName === control).map((d) => d.code);
       expect(codes.some((c) => c === 2769 || c === 2322)).toBe(true);
     }
-    const diagnostics = all.filter((d) => d.file?.fileName !== control).map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
-      const name = d.file ? d.file.fileName.slice(dir.length + 1) : "";
-      return `${name}${where ? `:${where.line + 1}:${where.character + 1}` : ""} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    });
+    const diagnostics = all
+      .filter((d) => d.file?.fileName !== control)
+      .map((d) => {
+        const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
+        const name = d.file ? d.file.fileName.slice(dir.length + 1) : "";
+        return `${name}${where ? `:${where.line + 1}:${where.character + 1}` : ""} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+      });
     expect(diagnostics).toEqual([]);
     expect(files.length).toBeGreaterThanOrEqual(10);
   }, 180_000);
