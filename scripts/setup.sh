@@ -16,8 +16,11 @@ hash_of() { cat "$@" | sha256sum | cut -d' ' -f1; }
 # 1. npm
 npm_hash=$(hash_of package.json package-lock.json)
 if [ ! -d node_modules ] || [ "$(cat "$stamp_dir/npm" 2>/dev/null)" != "$npm_hash" ]; then
-  say "installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # Not `npm ci`: it refuses the lockfile because mockttp's OPTIONAL dependency tls-impersonate@^0.2.1 is not
+  # served by the registry reachable here (only 0.1.0 is). `npm install --no-save` installs exactly the locked
+  # versions of everything else, skips that optional package, and never rewrites package-lock.json.
+  say "installing npm dependencies (locked versions)"
+  npm install --no-save --no-audit --no-fund --loglevel=error
   echo "$npm_hash" > "$stamp_dir/npm"
 else
   say "npm dependencies up to date"

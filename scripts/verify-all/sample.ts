@@ -43,6 +43,7 @@ export function sampleForPattern(pattern: string, counter: { n: number } = { n: 
     const atom = parseAtom();
     let min = 1;
     let quantified = false;
+    let counted = false;
     const q = src[i];
     if (q === "*") {
       min = 0;
@@ -63,11 +64,12 @@ export function sampleForPattern(pattern: string, counter: { n: number } = { n: 
         const max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
         if (min === 0 && max > 0) min = 1;
         quantified = true;
+        counted = true;
       }
     }
     // Lazy/possessive suffixes.
     if (quantified && (src[i] === "?" || src[i] === "+")) i++;
-    if (atom.kind === "wild" && quantified) {
+    if (atom.kind === "wild" && quantified && !counted) {
       // A "word" wildcard: emit a readable sample once (one segment), even for `*`.
       counter.n += 1;
       const word = `${WORD}${counter.n}`;
@@ -202,7 +204,8 @@ function sampleScalar(p: ParameterModel, counter: { n: number }): ParamScalar | 
     default:
       break;
   }
-  if (p.pattern !== undefined) {
+  const isInt = ["int64", "uint64", "int32", "uint32"].includes(p.format ?? "");
+  if (p.pattern !== undefined && !(isInt && compileDiscoveryPattern(p.pattern)?.test("1") === true)) {
     const s = sampleForPattern(p.pattern, counter);
     return s ?? { error: `no sample for pattern ${p.pattern}` };
   }

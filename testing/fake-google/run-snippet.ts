@@ -22,8 +22,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const FAKE_BROWSER_SH = path.join(HERE, "fake-browser.sh");
 export const SNIPPET_RUNS_DIR = path.join(PROJECT_ROOT, ".cache", "snippet-runs");
 export const PYTHON = path.join(PROJECT_ROOT, ".venv", "bin", "python");
-/** Stand-in `socks` module for httplib2 (see pyshim/socks.py); used only when the venv has no PySocks. */
-export const PY_SHIM_DIR = path.join(HERE, "pyshim");
 const requireFromProject = createRequire(path.join(PROJECT_ROOT, "package.json"));
 
 /** The part of a started fake Google that a run needs. */
@@ -102,11 +100,11 @@ const asProcessEnv = (env: Record<string, string>) => env as NodeJS.ProcessEnv;
 
 let venvHasSocks: boolean | undefined;
 /**
- * httplib2 >= 0.31 needs PySocks to honour HTTPS_PROXY (it no longer vendors one) and silently goes direct
- * without it. The pinned venv has no PySocks, so the runner adds pyshim/ to PYTHONPATH unless `import socks`
- * already works there (a real PySocks then wins).
+ * httplib2 >= 0.31 honours HTTPS_PROXY only when PySocks is importable (it no longer vendors a socks module) and
+ * otherwise silently goes direct — which here would mean the real, unreachable Google. python/requirements.txt
+ * therefore installs PySocks into the venv; fail loudly if it is missing rather than let snippets bypass the fake.
  */
-export function pythonProxyShimPath(): string | undefined {
+export function assertPythonProxySupport(): void {
   if (venvHasSocks === undefined) {
     const r = spawnSync(PYTHON, ["-c", "import socks"], {
       env: asProcessEnv({ PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8" }),
@@ -114,7 +112,11 @@ export function pythonProxyShimPath(): string | undefined {
     });
     venvHasSocks = r.status === 0;
   }
-  return venvHasSocks ? undefined : PY_SHIM_DIR;
+  if (!venvHasSocks) {
+    throw new Error(
+      "PySocks is missing from .venv: run `bash scripts/setup.sh` (httplib2 needs it for HTTPS_PROXY)",
+    );
+  }
 }
 
 /** The snippet environment, built from scratch: nothing from the test process leaks in (no DISPLAY, no creds). */
@@ -123,7 +125,7 @@ export function buildSnippetEnv(
   runDir: string,
   extra: Record<string, string> = {},
 ): Record<string, string> {
-  const shim = pythonProxyShimPath();
+  assertPythonProxySupport();
   const pathVar = [path.dirname(process.execPath), process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin"].join(
     path.delimiter,
   );
@@ -156,7 +158,6 @@ export function buildSnippetEnv(
     PYTHONUNBUFFERED: "1",
     PYTHONDONTWRITEBYTECODE: "1",
     NODE_NO_WARNINGS: "1",
-    ...(shim ? { PYTHONPATH: shim } : {}),
     ...extra,
   };
 }

@@ -1,0 +1,144 @@
+/**
+ * The canonical requests the verbatim end-to-end proof runs (test-only IO: reads request files and the venv's
+ * Discovery snapshot). Each request file is `{ doc, description?, request, options? }` — the same format as
+ * lib/codegen/__fixtures__/requests — and becomes a SnippetInput through the PRODUCT's `prepareSnippetInput`.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { docPathFor, REQUESTS_DIR as CODEGEN_REQUESTS_DIR } from "@/lib/codegen/__fixtures__/load";
+import { prepareSnippetInput } from "@/lib/codegen/prepare";
+import type { SnippetInput, SnippetOptions } from "@/lib/codegen/types";
+import { buildApiModel, findMethod } from "@/lib/discovery/model";
+import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
+import type { RawRestDescription } from "@/lib/discovery/types";
+import type { ExplorerRequest } from "@/lib/request/types";
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const OWN_REQUESTS_DIR = path.join(HERE, "requests");
+
+export interface RequestFile {
+  readonly doc: string;
+  readonly description?: string;
+  readonly request: ExplorerRequest;
+  readonly options?: SnippetOptions;
+}
+
+/** What the fake must serve for a case, beyond its default JSON answer. */
+export type Serve =
+  | { readonly kind: "default" }
+  /** 3 pages linked by nextPageToken (page-2, page-3) for GET `path`. */
+  | { readonly kind: "pages"; readonly path: string }
+  /** Media bytes for `alt=media` on GET `pathPrefix…`. */
+  | { readonly kind: "media"; readonly pathPrefix: string }
+  /** A public method: the fake answers without credentials (auth none). */
+  | { readonly kind: "anonymous"; readonly host: string; readonly path: string };
+
+export interface E2eCase {
+  /** Request file name without .json. */
+  readonly name: string;
+  readonly source: "codegen-fixture" | "snippets-e2e";
+  readonly file: RequestFile;
+  /** Absolute path of the request file (the CLI reads `request` from it). */
+  readonly filePath: string;
+  readonly docPath: string;
+  readonly api: ApiModel;
+  readonly method: MethodModel;
+  readonly input: SnippetInput;
+  readonly options: SnippetOptions;
+  readonly serve: Serve;
+  /** Number of API calls the snippet must make (3 for all-pages cases). */
+  readonly pages: number;
+}
+
+/** The codegen fixtures reused here: every one that targets a real API of the snapshot (zoo is not real). */
+export const REUSED_CODEGEN_FIXTURES = [
+  "youtube-channels-list",
+  "youtube-videos-insert-upload",
+  "drive-files-create",
+  "drive-files-list-token-cache-all-pages",
+  "drive-files-get-download",
+  "gmail-users-messages-list-all-pages",
+  "calendar-events-import",
+  "compute-instances-insert",
+  "secretmanager-versions-access",
+  "sheets-spreadsheets-values-get",
+  "apigee-hostqueries-list-from",
+  "translate-v2-translate-datawrapper",
+  "tagmanager-versions-list-headers-param",
+  "networkmanagement-showeffective-resource-param",
+] as const;
+
+export const OWN_REQUESTS = [
+  "youtube-search-list-apikey-all-pages",
+  "pagespeedonline-runpagespeed-none",
+  "tasks-tasks-list-booleans",
+  "tasks-tasks-insert-nasty-body-token-cache",
+  "storage-objects-insert-media-only",
+  "storage-objects-get-int64",
+  "secretmanager-getiampolicy-colon",
+  "sheets-values-update-nasty",
+  "pollen-forecast-lookup-number-apikey",
+  "calendar-events-list-repeated",
+] as const;
+
+const SERVE: Record<string, Serve> = {
+  "drive-files-list-token-cache-all-pages": { kind: "pages", path: "/drive/v3/files" },
+  "gmail-users-messages-list-all-pages": { kind: "pages", path: "/gmail/v1/users/me/messages" },
+  "youtube-search-list-apikey-all-pages": { kind: "pages", path: "/youtube/v3/search" },
+  "drive-files-get-download": { kind: "media", pathPrefix: "/drive/v3/files/" },
+  "pagespeedonline-runpagespeed-none": {
+    kind: "anonymous",
+    host: "pagespeedonline.googleapis.com",
+    path: "/pagespeedonline/v5/runPagespeed",
+  },
+};
+
+const models = new Map<string, ApiModel>();
+
+export function loadCase(name: string, source: E2eCase["source"]): E2eCase {
+  const dir = source === "codegen-fixture" ? CODEGEN_REQUESTS_DIR : OWN_REQUESTS_DIR;
+  const filePath = path.join(dir, `${name}.json`);
+  const file = JSON.parse(readFileSync(filePath, "utf8")) as RequestFile;
+  const docPath = docPathFor(file.doc);
+  if (docPath === null) throw new Error(`${name}: ${file.doc} is not installed (run scripts/setup.sh)`);
+  let api = models.get(docPath);
+  if (api === undefined) {
+    api = buildApiModel(JSON.parse(readFileSync(docPath, "utf8")) as RawRestDescription);
+    models.set(docPath, api);
+  }
+  const method = findMethod(api, file.request.method);
+  if (method === undefined) throw new Error(`${name}: no method ${file.request.method} in ${docPath}`);
+  const options = file.options ?? {};
+  const serve = SERVE[name] ?? { kind: "default" };
+  return {
+    name,
+    source,
+    file,
+    filePath,
+    docPath,
+    api,
+    method,
+    input: prepareSnippetInput({ api, method, request: file.request }),
+    options,
+    serve,
+    pages: serve.kind === "pages" && options.allPages === true ? 3 : 1,
+  };
+}
+
+export function loadAllCases(): E2eCase[] {
+  return [
+    ...REUSED_CODEGEN_FIXTURES.map((n) => loadCase(n, "codegen-fixture")),
+    ...OWN_REQUESTS.map((n) => loadCase(n, "snippets-e2e")),
+  ];
+}
+
+/** The bytes every upload case sends: text, CRLF, a fake boundary line, NUL and high bytes. */
+export const MEDIA_BYTES = Buffer.concat([
+  Buffer.from("fake media \u2713 \"quoted\"\r\n--not-a-boundary\r\nline 3\n", "utf8"),
+  Buffer.from([0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff, 0x0d, 0x0a, 0x41]),
+]);
+
+/** The bytes the fake serves for media downloads. */
+export const DOWNLOAD_BYTES = Buffer.from("%PDF-1.4\n% fake pdf \u00e9\n\x00\x01binary tail\n", "latin1");
