@@ -194,10 +194,26 @@ export function clearSnapshotListings(): void {
   listings.clear();
 }
 
+/**
+ * A human label for the snapshot: the package that shipped it when the folder is google-api-python-client's
+ * (`…/site-packages/googleapiclient/discovery_cache/documents` beside `google_api_python_client-X.dist-info`),
+ * else the folder itself.
+ */
+export function snapshotLabel(dir: string): string {
+  const sitePackages = join(dir, "..", "..", "..");
+  try {
+    const dist = readdirSync(sitePackages).find((d) => /^google_api_python_client-[^-]+\.dist-info$/.test(d));
+    if (dist) return `snapshot from google-api-python-client ${dist.slice(25, -".dist-info".length)}`;
+  } catch {
+    // not a site-packages layout: fall through
+  }
+  return `snapshot in ${dir}`;
+}
+
 export function createSnapshotSource(dir: string): DiscoverySource {
   return {
     kind: "snapshot",
-    label: dir,
+    label: snapshotLabel(dir),
     listDirectory: () => {
       let p = listings.get(dir);
       if (!p) {

@@ -11,6 +11,7 @@ import {
   createSnapshotSource,
   defaultSnapshotDir,
   parseDocumentFileName,
+  snapshotLabel,
   summariseDocumentFile,
 } from "./snapshot";
 import { DiscoveryLoadError } from "./types";
@@ -224,5 +225,17 @@ describe("snapshot source", () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("snapshot label", () => {
+  it("names the package version when the folder is google-api-python-client's, else the folder", () => {
+    const site = mkdtempSync(join(tmpdir(), "site-packages-"));
+    const docs = join(site, "googleapiclient", "discovery_cache", "documents");
+    mkdirSync(docs, { recursive: true });
+    expect(snapshotLabel(docs)).toBe(`snapshot in ${docs}`);
+    mkdirSync(join(site, "google_api_python_client-2.201.0.dist-info"));
+    expect(snapshotLabel(docs)).toBe("snapshot from google-api-python-client 2.201.0");
+    rmSync(site, { recursive: true, force: true });
   });
 });
