@@ -253,7 +253,7 @@ describe("getDirectory / getApi from the environment", () => {
     process.env.EXPLORER_DISCOVERY_SOURCE = "snapshot";
     process.env.EXPLORER_SNAPSHOT_DIR = dir;
     expect((await getDirectory()).entries.map((e) => [e.id, e.title])).toEqual([["zoo:v1", "Zoo API"]]);
-    expect((await getApi("zoo", "v1")).source).toEqual({ kind: "snapshot", label: dir });
+    expect((await getApi("zoo", "v1")).source).toEqual({ kind: "snapshot", label: `snapshot in ${dir}` });
     expect((await rejection(getApi("zoo", "v9"))).kind).toBe("not-found");
   });
 });
