@@ -30,15 +30,17 @@ export type Serve =
   | { readonly kind: "default" }
   /** 3 pages linked by nextPageToken (page-2, page-3) for GET `path`. */
   | { readonly kind: "pages"; readonly path: string }
-  /** Media bytes for `alt=media` on GET `pathPrefix…`. */
-  | { readonly kind: "media"; readonly pathPrefix: string }
-  /** A public method: the fake answers without credentials (auth none). */
-  | { readonly kind: "anonymous"; readonly host: string; readonly path: string };
+  /** Media bytes for `alt=media` on GET paths matching `pathPattern` (a RegExp source). */
+  | { readonly kind: "media"; readonly pathPattern: string }
+  /** A public method: the fake answers without credentials (auth none); `pathPattern` is a RegExp source. */
+  | { readonly kind: "anonymous"; readonly host: string; readonly pathPattern: string };
 
 export interface E2eCase {
   /** Request file name without .json. */
   readonly name: string;
   readonly source: "codegen-fixture" | "snippets-e2e";
+  /** True for the zoo test API (lib/discovery/__fixtures__/zoo.json), which the fake serves as a Discovery doc. */
+  readonly synthetic: boolean;
   readonly file: RequestFile;
   /** Absolute path of the request file (the CLI reads `request` from it). */
   readonly filePath: string;
@@ -70,6 +72,22 @@ export const REUSED_CODEGEN_FIXTURES = [
   "networkmanagement-showeffective-resource-param",
 ] as const;
 
+/**
+ * The zoo fixtures: a synthetic API (not counted as a real one) with the nastiest names and values. Neither
+ * library ships it, so Python uses static_discovery=False and TypeScript google.discoverAPI — the fake serves
+ * zoo.json as zoo v1 (see verbatim.test.ts `discoveryDirWithZoo`).
+ */
+export const ZOO_FIXTURES = [
+  // kept to what the real APIs above do not already cover (runtime budget): keyword/hyphen/dotted/$ names and
+  // uint64 values; {+name} with quotes and spaces + a __proto__ body key; {+resource} with ":" and a space, no
+  // auth; a download through discoverAPI; an upload with params named media and headers
+  "zoo-animals-list-params",
+  "zoo-animals-patch-nasty-body-token-cache",
+  "zoo-getiampolicy-dotted-none",
+  "zoo-animals-getphoto-download",
+  "zoo-animals-create-upload",
+] as const;
+
 export const OWN_REQUESTS = [
   "youtube-search-list-apikey-all-pages",
   "pagespeedonline-runpagespeed-none",
@@ -81,17 +99,28 @@ export const OWN_REQUESTS = [
   "sheets-values-update-nasty",
   "pollen-forecast-lookup-number-apikey",
   "calendar-events-list-repeated",
+  "drive-files-create-no-mimetype",
+  "drive-files-list-long-url",
 ] as const;
 
 const SERVE: Record<string, Serve> = {
   "drive-files-list-token-cache-all-pages": { kind: "pages", path: "/drive/v3/files" },
   "gmail-users-messages-list-all-pages": { kind: "pages", path: "/gmail/v1/users/me/messages" },
   "youtube-search-list-apikey-all-pages": { kind: "pages", path: "/youtube/v3/search" },
-  "drive-files-get-download": { kind: "media", pathPrefix: "/drive/v3/files/" },
+  "drive-files-get-download": { kind: "media", pathPattern: "^/drive/v3/files/[^/]+$" },
+  "zoo-animals-getphoto-download": {
+    kind: "media",
+    pathPattern: "^/zoo/v1/v1/zoos/lagos/animals/leo/photo$",
+  },
   "pagespeedonline-runpagespeed-none": {
     kind: "anonymous",
     host: "pagespeedonline.googleapis.com",
-    path: "/pagespeedonline/v5/runPagespeed",
+    pathPattern: "^/pagespeedonline/v5/runPagespeed$",
+  },
+  "zoo-getiampolicy-dotted-none": {
+    kind: "anonymous",
+    host: "zoo.googleapis.com",
+    pathPattern: "^/zoo/v1/v1/zoos/.+:getIamPolicy$",
   },
 };
 
@@ -115,6 +144,7 @@ export function loadCase(name: string, source: E2eCase["source"]): E2eCase {
   return {
     name,
     source,
+    synthetic: file.doc === "zoo",
     file,
     filePath,
     docPath,
@@ -131,12 +161,13 @@ export function loadAllCases(): E2eCase[] {
   return [
     ...REUSED_CODEGEN_FIXTURES.map((n) => loadCase(n, "codegen-fixture")),
     ...OWN_REQUESTS.map((n) => loadCase(n, "snippets-e2e")),
+    ...ZOO_FIXTURES.map((n) => loadCase(n, "codegen-fixture")),
   ];
 }
 
 /** The bytes every upload case sends: text, CRLF, a fake boundary line, NUL and high bytes. */
 export const MEDIA_BYTES = Buffer.concat([
-  Buffer.from("fake media \u2713 \"quoted\"\r\n--not-a-boundary\r\nline 3\n", "utf8"),
+  Buffer.from('fake media \u2713 "quoted"\r\n--not-a-boundary\r\nline 3\n', "utf8"),
   Buffer.from([0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff, 0x0d, 0x0a, 0x41]),
 ]);
 

@@ -70,7 +70,8 @@ export const RULES = {
    * server returned. The explorer's `uploadType` (multipart|media) is replaced by `resumable`; the metadata and
    * the bytes are compared part by part.
    */
-  "python-resumable-upload": "Python uploads resumably (start POST + PUT of the bytes) instead of multipart/media",
+  "python-resumable-upload":
+    "Python uploads resumably (start POST + PUT of the bytes) instead of multipart/media",
   /**
    * On uploads, Python snippets send multi-valued repeated parameters comma-separated (`part=snippet,status`):
    * google-api-python-client's `_add_query_parameter` (adding `uploadType`) raises `ValueError: URL-encoded
@@ -84,6 +85,14 @@ export const RULES = {
    * given (client-library-rules.md A4/B3).
    */
   "python-data-wrapper": 'Python wraps dataWrapper bodies in {"data": …}',
+  /**
+   * google-api-python-client turns a GET whose URI is longer than 2048 characters into a POST with
+   * `x-http-method-override: GET`, `content-type: application/x-www-form-urlencoded` and the query string as the
+   * body (googleapiclient/http.py `HttpRequest.execute`, `MAX_URI_LENGTH = 2048`). Google reads it as the GET.
+   * Applied only to Python, only when the explorer shows a GET and the reconstituted URI is really > 2048.
+   */
+  "python-long-get-override":
+    "Python sends a > 2048-character GET as POST + x-http-method-override, query in the body",
   /**
    * "All pages" loops: page N > 1 is the explorer request plus `pageToken=<nextPageToken of page N-1>`
    * (Python `<m>_next` or the explicit loop, googleapis loop on `res.data.nextPageToken`).
@@ -253,21 +262,46 @@ export function compareWithExplorer(
   const want = new URL(expected.url);
   const { input, language } = ctx;
   const upload = input.method.supportsMediaUpload && input.media !== null;
-  const explorerUploadType = upload ? (decodeQuery(want.search.slice(1)).find(([k]) => k === "uploadType")?.[1] ?? null) : null;
+  const explorerUploadType = upload
+    ? (decodeQuery(want.search.slice(1)).find(([k]) => k === "uploadType")?.[1] ?? null)
+    : null;
   const pythonResumable = upload && language === "python";
 
   // ---- method, host, path
-  if (first.method.toUpperCase() !== expected.method.toUpperCase())
+  let method = first.method.toUpperCase();
+  let rawQuery =
+    first.rawQuery !== undefined
+      ? first.rawQuery
+      : new URLSearchParams((first.query ?? []).map(([k, v]) => [k, v])).toString();
+  let body: string | Buffer = first.body;
+  if (
+    language === "python" &&
+    expected.method.toUpperCase() === "GET" &&
+    method === "POST" &&
+    first.headers["x-http-method-override"] === "GET" &&
+    /^application\/x-www-form-urlencoded/i.test(first.headers["content-type"] ?? "") &&
+    rawQuery === ""
+  ) {
+    const formQuery = asBuffer(first.body).toString("utf8");
+    if (`https://${first.host}${first.path}?${formQuery}`.length > 2048) {
+      method = "GET";
+      rawQuery = formQuery;
+      body = "";
+      rules.add("python-long-get-override");
+    }
+  }
+  if (method !== expected.method.toUpperCase())
     diffs.push(`method: explorer ${expected.method}, wire ${first.method}`);
   if (first.host.toLowerCase() !== want.hostname.toLowerCase())
     diffs.push(`host: explorer ${want.hostname}, wire ${first.host}`);
   const wantPath = normalisePath(want.pathname);
   const gotPath = normalisePath(first.path);
-  if (wantPath !== gotPath) diffs.push(`path: explorer ${wantPath} (${want.pathname}), wire ${gotPath} (${first.path})`);
+  if (wantPath !== gotPath)
+    diffs.push(`path: explorer ${wantPath} (${want.pathname}), wire ${gotPath} (${first.path})`);
 
   // ---- query
   const expectedPairs = group(decodeQuery(want.search.slice(1)));
-  const actualPairs = group(first.rawQuery !== undefined ? decodeQuery(first.rawQuery) : (first.query ?? []));
+  const actualPairs = group(decodeQuery(rawQuery));
 
   if (ctx.pageToken !== undefined) {
     expectedPairs.set("pageToken", [ctx.pageToken]);
@@ -306,13 +340,18 @@ export function compareWithExplorer(
     }
   }
   if (language === "python") {
-    const numberParams = new Set(input.method.parameters.filter((p) => p.type === "number").map((p) => p.name));
+    const numberParams = new Set(
+      input.method.parameters.filter((p) => p.type === "number").map((p) => p.name),
+    );
     for (const name of numberParams) {
       const e = expectedPairs.get(name);
       const a = actualPairs.get(name);
       if (e === undefined || a === undefined) continue;
       const canon = (v: string) => (v.trim() !== "" && Number.isFinite(Number(v)) ? String(Number(v)) : v);
-      if (a.join("\u0001") !== e.join("\u0001") && a.map(canon).join("\u0001") === e.map(canon).join("\u0001")) {
+      if (
+        a.join("\u0001") !== e.join("\u0001") &&
+        a.map(canon).join("\u0001") === e.map(canon).join("\u0001")
+      ) {
         actualPairs.set(name, e);
         rules.add("python-number-float");
       }
@@ -339,7 +378,9 @@ export function compareWithExplorer(
   }
   const apiVersion = expected.headers["x-goog-api-version"];
   if (apiVersion !== first.headers["x-goog-api-version"])
-    diffs.push(`x-goog-api-version: explorer ${show(apiVersion)}, wire ${show(first.headers["x-goog-api-version"])}`);
+    diffs.push(
+      `x-goog-api-version: explorer ${show(apiVersion)}, wire ${show(first.headers["x-goog-api-version"])}`,
+    );
   if (expected.headers["x-goog-api-key"] === undefined && first.headers["x-goog-api-key"] !== undefined)
     diffs.push(`x-goog-api-key: explorer sends none, wire has one`);
 
@@ -348,9 +389,11 @@ export function compareWithExplorer(
   if (upload) {
     compareUpload(expected, wire, ctx, explorerUploadType, diffs);
   } else if (expected.body === null) {
-    if (asBuffer(first.body).length !== 0) diffs.push(`body: explorer sends none, wire ${show(asBuffer(first.body).toString("utf8"))}`);
+    if (asBuffer(body).length !== 0)
+      diffs.push(`body: explorer sends none, wire ${show(asBuffer(body).toString("utf8"))}`);
   } else {
-    if (!gotCt.startsWith("application/json")) diffs.push(`content-type: explorer application/json, wire ${show(gotCt)}`);
+    if (!gotCt.startsWith("application/json"))
+      diffs.push(`content-type: explorer application/json, wire ${show(gotCt)}`);
     const got = parseJson(first.body);
     const shown = JSON.parse(expected.body) as JsonValue;
     if (!got.ok) diffs.push(`body: wire body is not JSON: ${show(asBuffer(first.body).toString("utf8"))}`);
@@ -358,7 +401,13 @@ export function compareWithExplorer(
       let value = got.value;
       if (language === "python" && input.api.dataWrapper) {
         const wrapped = value as Record<string, unknown> | null;
-        if (wrapped && typeof wrapped === "object" && !Array.isArray(wrapped) && Object.keys(wrapped).length === 1 && "data" in wrapped) {
+        if (
+          wrapped &&
+          typeof wrapped === "object" &&
+          !Array.isArray(wrapped) &&
+          Object.keys(wrapped).length === 1 &&
+          "data" in wrapped
+        ) {
           value = wrapped.data;
           rules.add("python-data-wrapper");
         } else diffs.push(`body: Python must wrap a dataWrapper body in {"data": …}, wire ${show(value)}`);
@@ -391,14 +440,18 @@ function compareUpload(
   // What the explorer shows: multipart → [JSON metadata, media]; media → just the bytes.
   let metadata: unknown = null;
   if (explorerUploadType === "multipart") {
-    const parts = parseMultipart(Buffer.from(expected.body ?? "", "utf8"), expected.headers["content-type"] ?? "");
+    const parts = parseMultipart(
+      Buffer.from(expected.body ?? "", "utf8"),
+      expected.headers["content-type"] ?? "",
+    );
     const json = parts?.[0] ? parseJson(parts[0].body) : { ok: false as const };
     if (!parts || parts.length !== 2 || !json.ok) {
       diffs.push(`upload: cannot read the explorer's multipart description`);
       return;
     }
     metadata = json.value;
-    if (parts[1]?.headers["content-type"] !== mime) diffs.push(`upload: explorer media part type ${parts[1]?.headers["content-type"]} != ${mime}`);
+    if (parts[1]?.headers["content-type"] !== mime)
+      diffs.push(`upload: explorer media part type ${parts[1]?.headers["content-type"]} != ${mime}`);
   } else if (explorerUploadType !== "media") {
     diffs.push(`upload: explorer uploadType ${show(explorerUploadType)} (expected multipart or media)`);
     return;
@@ -407,26 +460,36 @@ function compareUpload(
   if (ctx.language === "python") {
     // Start: POST metadata (or nothing) with x-upload-content-type; then PUT the bytes to the session.
     if ((first.headers["x-upload-content-type"] ?? "") !== mime)
-      diffs.push(`upload: x-upload-content-type ${show(first.headers["x-upload-content-type"])}, expected ${mime}`);
+      diffs.push(
+        `upload: x-upload-content-type ${show(first.headers["x-upload-content-type"])}, expected ${mime}`,
+      );
     const startBody = asBuffer(first.body);
     if (metadata === null) {
-      if (startBody.length !== 0) diffs.push(`upload: resumable start carries a body, explorer sends no metadata`);
+      if (startBody.length !== 0)
+        diffs.push(`upload: resumable start carries a body, explorer sends no metadata`);
     } else {
       const got = parseJson(startBody);
       if (!got.ok || !jsonEqual(got.value, metadata))
-        diffs.push(`upload metadata: explorer ${show(metadata)}, wire ${show(got.ok ? got.value : startBody.toString("utf8"))}`);
+        diffs.push(
+          `upload metadata: explorer ${show(metadata)}, wire ${show(got.ok ? got.value : startBody.toString("utf8"))}`,
+        );
     }
     const data = wire[1];
     if (data === undefined) {
       diffs.push("upload: no PUT of the bytes after the resumable start");
       return;
     }
-    if (data.method.toUpperCase() !== "PUT") diffs.push(`upload: bytes sent with ${data.method}, expected PUT`);
+    if (data.method.toUpperCase() !== "PUT")
+      diffs.push(`upload: bytes sent with ${data.method}, expected PUT`);
     if (data.host !== first.host || normalisePath(data.path) !== normalisePath(first.path))
-      diffs.push(`upload: bytes sent to ${data.host}${data.path}, not to the session of ${first.host}${first.path}`);
+      diffs.push(
+        `upload: bytes sent to ${data.host}${data.path}, not to the session of ${first.host}${first.path}`,
+      );
     const dq = data.rawQuery !== undefined ? decodeQuery(data.rawQuery) : [...(data.query ?? [])];
-    if (!dq.some(([k]) => k === "upload_id")) diffs.push("upload: the PUT does not address an upload session (upload_id)");
-    if (!asBuffer(data.body).equals(media)) diffs.push(`upload: bytes differ (${asBuffer(data.body).length} sent, ${media.length} expected)`);
+    if (!dq.some(([k]) => k === "upload_id"))
+      diffs.push("upload: the PUT does not address an upload session (upload_id)");
+    if (!asBuffer(data.body).equals(media))
+      diffs.push(`upload: bytes differ (${asBuffer(data.body).length} sent, ${media.length} expected)`);
     if (wire.length > 2) diffs.push(`upload: ${wire.length} wire requests, expected 2`);
     return;
   }
@@ -436,18 +499,26 @@ function compareUpload(
   if (explorerUploadType === "multipart") {
     const parts = parseMultipart(asBuffer(first.body), ct);
     if (!/^multipart\/related/i.test(ct) || !parts || parts.length !== 2) {
-      diffs.push(`upload: wire is not a 2-part multipart/related body (content-type ${show(ct)}, ${parts?.length ?? "no"} parts)`);
+      diffs.push(
+        `upload: wire is not a 2-part multipart/related body (content-type ${show(ct)}, ${parts?.length ?? "no"} parts)`,
+      );
       return;
     }
     const [meta, bytes] = parts as [MultipartPart, MultipartPart];
     const got = parseJson(meta.body);
-    if (!/^application\/json/i.test(meta.headers["content-type"] ?? "")) diffs.push(`upload: metadata part type ${show(meta.headers["content-type"])}`);
+    if (!/^application\/json/i.test(meta.headers["content-type"] ?? ""))
+      diffs.push(`upload: metadata part type ${show(meta.headers["content-type"])}`);
     if (!got.ok || !jsonEqual(got.value, metadata))
-      diffs.push(`upload metadata: explorer ${show(metadata)}, wire ${show(got.ok ? got.value : meta.body.toString("utf8"))}`);
-    if (bytes.headers["content-type"] !== mime) diffs.push(`upload: media part type ${show(bytes.headers["content-type"])}, expected ${mime}`);
-    if (!bytes.body.equals(media)) diffs.push(`upload: bytes differ (${bytes.body.length} sent, ${media.length} expected)`);
+      diffs.push(
+        `upload metadata: explorer ${show(metadata)}, wire ${show(got.ok ? got.value : meta.body.toString("utf8"))}`,
+      );
+    if (bytes.headers["content-type"] !== mime)
+      diffs.push(`upload: media part type ${show(bytes.headers["content-type"])}, expected ${mime}`);
+    if (!bytes.body.equals(media))
+      diffs.push(`upload: bytes differ (${bytes.body.length} sent, ${media.length} expected)`);
   } else {
     if (ct.split(";")[0]?.trim() !== mime) diffs.push(`upload: content-type ${show(ct)}, expected ${mime}`);
-    if (!asBuffer(first.body).equals(media)) diffs.push(`upload: bytes differ (${asBuffer(first.body).length} sent, ${media.length} expected)`);
+    if (!asBuffer(first.body).equals(media))
+      diffs.push(`upload: bytes differ (${asBuffer(first.body).length} sent, ${media.length} expected)`);
   }
 }

@@ -23,6 +23,7 @@ import {
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
 import type { ParamScalar } from "@/lib/request/types";
+import { DEFAULT_MEDIA_TYPE } from "@/lib/request/build";
 
 export const PYTHON_INSTALL =
   'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
@@ -253,9 +254,12 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
       extra.push(`body=${pyLiteral(body)},`);
     }
     if (upload && input.media) {
-      const mime = input.media.mimeType;
-      const mimeArg = mime !== undefined && mime !== "" ? `, mimetype=${pyString(mime)}` : "";
-      extra.push(`media_body=MediaFileUpload(${pyString(input.media.fileName)}${mimeArg}, resumable=True),`);
+      // Always state the type: without `mimetype=` the library guesses one from the file name (photo.png →
+      // image/png), while the explorer and googleapis send DEFAULT_MEDIA_TYPE when the request names none.
+      const mime = input.media.mimeType || DEFAULT_MEDIA_TYPE;
+      extra.push(
+        `media_body=MediaFileUpload(${pyString(input.media.fileName)}, mimetype=${pyString(mime)}, resumable=True),`,
+      );
     }
     const callArgs = [...kwargs, ...(explicitPaging ? ["pageToken=page_token,"] : []), ...extra];
     const call = (suffix: string): void => {

@@ -65,6 +65,8 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const { push, blank, block } = b;
   const { api, method, auth } = input;
   const download = mediaDownloadApplies(input, options);
+  /** The media is streamed into `options.downloadTo`. */
+  const streamed = download && options.downloadTo !== undefined;
   const upload = mediaUploadApplies(input);
   const allPages = options.allPages === true && method.pageable && !download;
   const oauth = auth.type === "oauth";
@@ -145,7 +147,15 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     push(`const ${apiVar} = google${accessor.access}({ ${opts.join(", ")} });`);
   } else {
     const discoveryUrl = `${api.rootUrl}$discovery/rest?version=${api.version}`;
-    const opts = authExpr === null ? "" : `, { ${authExpr} }`;
+    // A discoverAPI method takes (params, callback) only — no per-call options — but the options given to
+    // discoverAPI become the endpoint's `_options`, merged into every request it makes
+    // (googleapis-common apirequest.js createAPIRequestAsync), so a download asks for a stream here.
+    // @see https://github.com/googleapis/nodejs-googleapis-common/blob/main/src/apirequest.ts
+    const endpointOpts = [
+      ...(authExpr === null ? [] : [authExpr]),
+      ...(streamed ? ["responseType: 'stream'"] : []),
+    ];
+    const opts = endpointOpts.length === 0 ? "" : `, { ${endpointOpts.join(", ")} }`;
     push("// eslint-disable-next-line @typescript-eslint/no-explicit-any");
     push(`const ${apiVar}: any = await google.discoverAPI(${tsString(discoveryUrl)}${opts});`);
   }
@@ -205,8 +215,8 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     push(`}${tail};`);
   };
 
-  if (download && options.downloadTo !== undefined) {
-    call("res", "{ responseType: 'stream' }");
+  if (streamed) {
+    call("res", api.inGoogleapis ? "{ responseType: 'stream' }" : undefined);
     push(`await pipeline(res.data, createWriteStream(${tsString(options.downloadTo)}));`);
     push(`console.log('Saved', ${tsString(options.downloadTo)});`);
   } else if (allPages) {

@@ -83,11 +83,11 @@ async function authorize(): Promise<Auth.OAuth2Client> {
 
 const auth = await authorize();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const zoo: any = await google.discoverAPI('https://zoo.googleapis.com/$discovery/rest?version=v1', { auth });
+const zoo: any = await google.discoverAPI('https://zoo.googleapis.com/$discovery/rest?version=v1', { auth, responseType: 'stream' });
 
 const res = await zoo.zoos.animals.getPhoto({
   name: 'zoos/lagos/animals/leo',
   alt: 'media',
-}, { responseType: 'stream' });
+});
 await pipeline(res.data, createWriteStream('leo\'s photo.jpg'));
 console.log('Saved', 'leo\'s photo.jpg');
