@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { Suspense } from "react";
 
+import { SearchPalette } from "@/components/search/search-palette";
+
 import { SourceBadge } from "./source-badge";
 
-/** The global header: app name, link home, and which Discovery source the server is reading. */
+/** The global header: app name, link home, search (/ or Ctrl-K), and which Discovery source the server is reading. */
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -17,6 +19,7 @@ export function SiteHeader() {
         <nav aria-label="Main" className="site-header__nav">
           <Link href="/">All APIs</Link>
         </nav>
+        <SearchPalette />
         <Suspense fallback={<span className="source-badge source-badge--pending">Loading source…</span>}>
           <SourceBadge />
         </Suspense>

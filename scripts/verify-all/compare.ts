@@ -78,18 +78,22 @@ const KEEP_ENCODED = new Set(["%2F", "%3F", "%23", "%25"]);
 
 /** Decodes percent-escapes except the ones that change a path's structure; escapes are upper-cased. */
 export function normalisePath(path: string): string {
-  return path.replace(/%[0-9a-fA-F]{2}/g, (esc) => {
-    const up = esc.toUpperCase();
-    if (KEEP_ENCODED.has(up)) return up;
-    return String.fromCharCode(parseInt(up.slice(1), 16));
-  }).replace(/[\x80-\xff]+/g, (s) => {
-    // Re-assemble UTF-8 sequences that were decoded byte by byte.
-    try {
-      return decodeURIComponent([...s].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join(""));
-    } catch {
-      return s;
-    }
-  });
+  return path
+    .replace(/%[0-9a-fA-F]{2}/g, (esc) => {
+      const up = esc.toUpperCase();
+      if (KEEP_ENCODED.has(up)) return up;
+      return String.fromCharCode(parseInt(up.slice(1), 16));
+    })
+    .replace(/[\x80-\xff]+/g, (s) => {
+      // Re-assemble UTF-8 sequences that were decoded byte by byte.
+      try {
+        return decodeURIComponent(
+          [...s].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join(""),
+        );
+      } catch {
+        return s;
+      }
+    });
 }
 
 function queryPairs(search: string): [string, string][] {
@@ -131,7 +135,11 @@ function jsonEqual(a: unknown, b: unknown): boolean {
 const show = (v: unknown): string => JSON.stringify(v);
 
 /** Compares `actual` (recorded from a client library) with `expected` (what the explorer shows). */
-export function compareRequests(expected: HttpRequestSpec, actual: RecordedRequest, ctx: CompareContext): Comparison {
+export function compareRequests(
+  expected: HttpRequestSpec,
+  actual: RecordedRequest,
+  ctx: CompareContext,
+): Comparison {
   const diffs: Difference[] = [];
   const rules = new Set<RuleName>();
   const diff = (what: string, message: string): void => {
@@ -142,7 +150,10 @@ export function compareRequests(expected: HttpRequestSpec, actual: RecordedReque
   try {
     got = new URL(actual.url);
   } catch {
-    return { differences: [{ what: "url", message: `recorded URL does not parse: ${actual.url}` }], rulesApplied: [] };
+    return {
+      differences: [{ what: "url", message: `recorded URL does not parse: ${actual.url}` }],
+      rulesApplied: [],
+    };
   }
   const gotHeaders = lowerHeaders(actual.headers);
   let actualMethod = actual.method.toUpperCase();
@@ -159,7 +170,8 @@ export function compareRequests(expected: HttpRequestSpec, actual: RecordedReque
     delete gotHeaders["content-type"];
   }
 
-  if (actualMethod !== expected.method.toUpperCase()) diff("method", `${actual.method} instead of ${expected.method}`);
+  if (actualMethod !== expected.method.toUpperCase())
+    diff("method", `${actual.method} instead of ${expected.method}`);
   if (got.origin !== want.origin) diff("origin", `${got.origin} instead of ${want.origin}`);
 
   // Upload: Python's resumable session request; googleapis' multipart — both keep the same path only under
@@ -174,7 +186,6 @@ export function compareRequests(expected: HttpRequestSpec, actual: RecordedReque
   // Query.
   let gotPairs = actualQuery.map(([k, v]) => `${k}=${v}`);
   let wantPairs = queryPairs(want.search).map(([k, v]) => `${k}=${v}`);
-  if (got.search !== want.search && got.search.replace(/\+/g, "%20") !== want.search) rules.add("query-encoding");
   if (ctx.client === "python" && !wantPairs.some((p) => p.startsWith("alt="))) {
     const i = gotPairs.indexOf("alt=json");
     if (i !== -1) {
@@ -190,7 +201,8 @@ export function compareRequests(expected: HttpRequestSpec, actual: RecordedReque
       gotPairs.splice(i, 1);
       rules.add("api-key-in-query");
     }
-    if (expected.headers["x-goog-api-key"] === undefined) diff("auth", "the explorer request has no x-goog-api-key header");
+    if (expected.headers["x-goog-api-key"] === undefined)
+      diff("auth", "the explorer request has no x-goog-api-key header");
   } else if (gotPairs.some((p) => p.startsWith("key="))) {
     diff("auth", "an API key was sent although the request uses no API key");
   }
@@ -223,23 +235,44 @@ export function compareRequests(expected: HttpRequestSpec, actual: RecordedReque
   }
   if (missing.length > 0 || extra.length > 0) {
     diff("query", `missing ${show(missing)}, unexpected ${show(extra)}`);
+  } else {
+    // Equal decoded: did the encoded text differ (`+` vs `%20`, `%2C` vs `,`)?
+    const raw = (search: string): string[] =>
+      search
+        .replace(/^\?/, "")
+        .split("&")
+        .filter((p) => p !== "" && !/^(alt|key|uploadType)=/.test(p))
+        .sort();
+    const a = raw(got.search);
+    const b = raw(want.search);
+    if (
+      a.length === b.length &&
+      a.some((p, i) => p !== b[i] && !FLOAT_ZERO.test(p.slice(p.indexOf("=") + 1)))
+    )
+      rules.add("query-encoding");
   }
 
   // Auth header.
   if (ctx.auth === "oauth") {
     const want = `Bearer ${ctx.accessToken ?? ""}`;
-    if (expected.headers.authorization === undefined) diff("auth", "the explorer request has no authorization header");
-    if (gotHeaders.authorization !== want) diff("header:authorization", `${show(gotHeaders.authorization)} instead of ${show(want)}`);
+    if (expected.headers.authorization === undefined)
+      diff("auth", "the explorer request has no authorization header");
+    if (gotHeaders.authorization !== want)
+      diff("header:authorization", `${show(gotHeaders.authorization)} instead of ${show(want)}`);
     else rules.add("bearer-token");
   } else if (gotHeaders.authorization !== undefined) {
     diff("header:authorization", `sent ${show(gotHeaders.authorization)} although the request has no OAuth`);
   }
-  if (ctx.auth !== "apiKey" && gotHeaders["x-goog-api-key"] !== undefined) diff("header:x-goog-api-key", "sent although the request uses no API key");
+  if (ctx.auth !== "apiKey" && gotHeaders["x-goog-api-key"] !== undefined)
+    diff("header:x-goog-api-key", "sent although the request uses no API key");
 
   // Other headers that carry meaning.
   const apiVersion = expected.headers["x-goog-api-version"];
   if (apiVersion !== gotHeaders["x-goog-api-version"]) {
-    diff("header:x-goog-api-version", `${show(gotHeaders["x-goog-api-version"])} instead of ${show(apiVersion)}`);
+    diff(
+      "header:x-goog-api-version",
+      `${show(gotHeaders["x-goog-api-version"])} instead of ${show(apiVersion)}`,
+    );
   }
 
   // Body.
@@ -252,7 +285,8 @@ export function compareRequests(expected: HttpRequestSpec, actual: RecordedReque
     else if (gotBodyText !== null && parseJson(gotBodyText).ok === false) gotBodyText = null; // raw media bytes
   } else if (expected.body !== null) {
     const ct = gotHeaders["content-type"] ?? "";
-    if (!/^application\/json/i.test(ct)) diff("header:content-type", `${show(gotHeaders["content-type"])} instead of application/json`);
+    if (!/^application\/json/i.test(ct))
+      diff("header:content-type", `${show(gotHeaders["content-type"])} instead of application/json`);
   }
   const w = parseJson(wantBodyText);
   const g = parseJson(gotBodyText === "" && wantBodyText === null ? null : gotBodyText);
@@ -260,16 +294,28 @@ export function compareRequests(expected: HttpRequestSpec, actual: RecordedReque
   else if (!g.ok) diff("body", `the recorded body is not JSON: ${String(gotBodyText).slice(0, 200)}`);
   else {
     let gv = g.value;
-    if (ctx.client === "python" && ctx.dataWrapper && w.value !== null && gv !== null && typeof gv === "object" && !Array.isArray(gv)) {
+    if (
+      ctx.client === "python" &&
+      ctx.dataWrapper &&
+      w.value !== null &&
+      gv !== null &&
+      typeof gv === "object" &&
+      !Array.isArray(gv)
+    ) {
       const wrapped = gv as Record<string, unknown>;
       const explorerWrapped =
-        typeof w.value === "object" && w.value !== null && !Array.isArray(w.value) && Object.keys(w.value).length === 1 && "data" in w.value;
+        typeof w.value === "object" &&
+        w.value !== null &&
+        !Array.isArray(w.value) &&
+        Object.keys(w.value).length === 1 &&
+        "data" in w.value;
       if (!explorerWrapped && Object.keys(wrapped).length === 1 && "data" in wrapped) {
         gv = wrapped.data;
         rules.add("python-data-wrapper");
       }
     }
-    if (!jsonEqual(gv, w.value)) diff("body", `${show(gv).slice(0, 300)} instead of ${show(w.value).slice(0, 300)}`);
+    if (!jsonEqual(gv, w.value))
+      diff("body", `${show(gv).slice(0, 300)} instead of ${show(w.value).slice(0, 300)}`);
     else if (gotBodyText !== wantBodyText && gotBodyText !== null) rules.add("json-body");
   }
   return { differences: diffs, rulesApplied: [...rules].sort() };

@@ -43,6 +43,10 @@ export interface MethodItem {
   readonly inGoogleapis: boolean;
   readonly dataWrapper: boolean;
   readonly hasBody: boolean;
+  /** The method declares a response schema (else google-api-python-client uses RawModel). */
+  readonly hasResponse: boolean;
+  /** `rootUrl$discovery/rest?version=…`: what the TS snippet's google.discoverAPI fetches. */
+  readonly discoveryUrl: string;
   python?: string;
   typescript?: string;
   readonly stages: {
@@ -104,7 +108,10 @@ export function generateForApi(
   for (const method of methods) {
     const { request, problems } = sampleRequest(api, method);
     const stages: MethodItem["stages"] = {
-      sample: problems.length > 0 ? { status: "failed", cause: "no sample value for a pattern", detail: problems.join("; ") } : { status: "passed" },
+      sample:
+        problems.length > 0
+          ? { status: "failed", cause: "no sample value for a pattern", detail: problems.join("; ") }
+          : { status: "passed" },
       validate: pending(),
       explorer: pending(),
       generate: pending(),
@@ -114,7 +121,17 @@ export function generateForApi(
       tsRun: pending(),
     };
     const issues = validateRequest(api, method, request);
-    stages.validate = issues.length === 0 ? { status: "passed" } : { status: "failed", cause: `validateRequest: ${issues.map((i) => i.code).sort().join(",")}`, detail: issuesText(issues) };
+    stages.validate =
+      issues.length === 0
+        ? { status: "passed" }
+        : {
+            status: "failed",
+            cause: `validateRequest: ${issues
+              .map((i) => i.code)
+              .sort()
+              .join(",")}`,
+            detail: issuesText(issues),
+          };
 
     let input: SnippetInput | null = null;
     let http: HttpRequestSpec | null = null;
@@ -122,13 +139,21 @@ export function generateForApi(
       input = prepareSnippetInput({ api, method, request });
       http = input.http;
       if (http.missingPathParams && http.missingPathParams.length > 0) {
-        stages.explorer = { status: "failed", cause: "missing path parameters", detail: http.missingPathParams.join(", ") };
+        stages.explorer = {
+          status: "failed",
+          cause: "missing path parameters",
+          detail: http.missingPathParams.join(", "),
+        };
       } else {
         new URL(http.url);
         stages.explorer = { status: "passed" };
       }
     } catch (e) {
-      stages.explorer = { status: "failed", cause: `buildHttpRequest threw: ${(e as Error).name}`, detail: String((e as Error).message) };
+      stages.explorer = {
+        status: "failed",
+        cause: `buildHttpRequest threw: ${(e as Error).name}`,
+        detail: String((e as Error).message),
+      };
     }
 
     const item: MethodItem = {
@@ -144,6 +169,8 @@ export function generateForApi(
       inGoogleapis: input?.api.inGoogleapis ?? false,
       dataWrapper: input?.api.dataWrapper ?? false,
       hasBody: http?.body !== null && http?.body !== undefined,
+      hasResponse: method.responseSchema !== null,
+      discoveryUrl: `${api.rootUrl}$discovery/rest?version=${api.version}`,
       stages,
     };
     if (input !== null) {
@@ -162,7 +189,10 @@ export function generateForApi(
         timing.generateMs += dt;
         timing.snippets += 1;
       }
-      stages.generate = failures.length === 0 ? { status: "passed" } : { status: "failed", cause: "generator threw", detail: failures.join("; ") };
+      stages.generate =
+        failures.length === 0
+          ? { status: "passed" }
+          : { status: "failed", cause: "generator threw", detail: failures.join("; ") };
     }
     out.push(item);
   }

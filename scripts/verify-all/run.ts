@@ -9,7 +9,7 @@
  *   npm run verify:all                        # everything (~28k methods)
  *   npm run verify:sample                     # one method per API (first GET, else first method); CI
  *   npx tsx scripts/verify-all/run.ts --apis youtube.v3,drive.v3 [--limit N] [--ts-run-every K]
- *       [--no-python] [--no-ts-check] [--no-ts-run] [--py-batch 400] [--ts-batch 1000] [--run-batch 600]
+ *       [--no-python] [--no-ts-check] [--no-ts-run] [--py-batch 400] [--ts-batch 1000] [--run-batch 2000]
  *
  * Writes .cache/verify-all/report.json; prints totals per stage, failures grouped by cause, timings and
  * generation throughput. Exits 1 when anything failed. Closing line: `verify-all: N passed, M failed`
@@ -23,7 +23,14 @@ import { defaultSnapshotDir } from "@/lib/discovery/sources/snapshot";
 import type { MethodModel } from "@/lib/discovery/model-types";
 
 import { compareRequests, type Comparison, type RecordedRequest } from "./compare";
-import { generateForApi, listSnapshotDocs, loadApi, newTiming, type MethodItem, type StageResult } from "./generate";
+import {
+  generateForApi,
+  listSnapshotDocs,
+  loadApi,
+  newTiming,
+  type MethodItem,
+  type StageResult,
+} from "./generate";
 
 const ROOT = join(__dirname, "..", "..");
 const OUT = join(ROOT, ".cache", "verify-all");
@@ -31,7 +38,16 @@ const PYTHON = join(ROOT, ".venv", "bin", "python");
 const FAKE_TOKEN = "ya29.fake-token";
 
 type StageName = keyof MethodItem["stages"];
-const STAGES: readonly StageName[] = ["sample", "validate", "explorer", "generate", "pythonParse", "pythonRun", "tsTypecheck", "tsRun"];
+const STAGES: readonly StageName[] = [
+  "sample",
+  "validate",
+  "explorer",
+  "generate",
+  "pythonParse",
+  "pythonRun",
+  "tsTypecheck",
+  "tsRun",
+];
 
 interface Args {
   sample: boolean;
@@ -41,13 +57,28 @@ interface Args {
   tsCheck: boolean;
   tsRun: boolean;
   tsRunEvery: number;
+  tsCheckEvery: number;
+  report: string | null;
   pyBatch: number;
   tsBatch: number;
   runBatch: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { sample: false, apis: null, limit: Infinity, python: true, tsCheck: true, tsRun: true, tsRunEvery: 1, pyBatch: 400, tsBatch: 1000, runBatch: 500 };
+  const a: Args = {
+    sample: false,
+    apis: null,
+    limit: Infinity,
+    python: true,
+    tsCheck: true,
+    tsRun: true,
+    tsRunEvery: 1,
+    tsCheckEvery: 1,
+    report: null,
+    pyBatch: 400,
+    tsBatch: 1000,
+    runBatch: 2000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i]!;
     const next = (): string => argv[++i] ?? "";
@@ -58,6 +89,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (v === "--no-ts-check") a.tsCheck = false;
     else if (v === "--no-ts-run") a.tsRun = false;
     else if (v === "--ts-run-every") a.tsRunEvery = Number(next());
+    else if (v === "--ts-check-every") a.tsCheckEvery = Number(next());
+    else if (v === "--report") a.report = next();
     else if (v === "--py-batch") a.pyBatch = Number(next());
     else if (v === "--ts-batch") a.tsBatch = Number(next());
     else if (v === "--run-batch") a.runBatch = Number(next());
@@ -72,10 +105,19 @@ function chunks<T>(xs: readonly T[], n: number): T[][] {
   return out;
 }
 
-function runProcess(cmd: string, args: readonly string[], label: string, cwd = ROOT): Promise<{ code: number; stderr: string; ms: number }> {
+function runProcess(
+  cmd: string,
+  args: readonly string[],
+  label: string,
+  cwd = ROOT,
+): Promise<{ code: number; stderr: string; ms: number }> {
   const t0 = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", NODE_OPTIONS: "--max-old-space-size=8192" } });
+    const child = spawn(cmd, args, {
+      cwd,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", NODE_OPTIONS: "--max-old-space-size=8192" },
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
@@ -83,7 +125,8 @@ function runProcess(cmd: string, args: readonly string[], label: string, cwd = R
     });
     child.on("close", (code) => {
       const ms = performance.now() - t0;
-      if (process.env.VERIFY_ALL_VERBOSE) process.stderr.write(`${label}: exit ${code} in ${Math.round(ms)} ms\n`);
+      if (process.env.VERIFY_ALL_VERBOSE)
+        process.stderr.write(`${label}: exit ${code} in ${Math.round(ms)} ms\n`);
       resolve({ code: code ?? 1, stderr, ms });
     });
   });
@@ -91,9 +134,17 @@ function runProcess(cmd: string, args: readonly string[], label: string, cwd = R
 
 /** Short grouping key from an error text: the last line, quoted values elided. */
 function causeOf(text: string): string {
-  const lines = text.trim().split("\n").filter((l) => l.trim() !== "");
+  const lines = text
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   const last = (lines.at(-1) ?? "").trim();
-  return last.replace(/"[^"]*"/g, '"…"').replace(/'[^']*'/g, "'…'").replace(/\d+/g, "N").slice(0, 160);
+  return last
+    .replace(/^(\w*Error: )[\w$.[\]'"-]+ is not a function$/, "$1… is not a function")
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/\d+/g, "N")
+    .slice(0, 160);
 }
 
 function comparisonStage(c: Comparison): StageResult {
@@ -112,7 +163,13 @@ interface PyResult {
   stdout: string;
   stderr: string;
   requests: { uri: string; method: string; headers: Record<string, string>; body: string | null }[];
-  build: { serviceName: string; version: string; credentials: string | null; http: string | null; static_discovery: boolean | null }[];
+  build: {
+    serviceName: string;
+    version: string;
+    credentials: string | null;
+    http: string | null;
+    static_discovery: boolean | null;
+  }[];
   flow: { kwargs: Record<string, unknown>; scopes: string[] }[];
 }
 
@@ -141,23 +198,33 @@ function judgePython(item: MethodItem, r: PyResult): void {
   if (r.stderr !== "") return fail("wrote to stderr", r.stderr.slice(-500));
   if (r.build.length !== 1) return fail(`build() called ${r.build.length} times`, JSON.stringify(r.build));
   const b = r.build[0]!;
-  if (b.serviceName !== item.apiName || b.version !== item.apiVersion) return fail("build() got another API", `${b.serviceName} ${b.version}`);
-  if (b.static_discovery !== (item.pythonStatic ? null : false)) return fail("static_discovery mismatch", String(b.static_discovery));
+  if (b.serviceName !== item.apiName || b.version !== item.apiVersion)
+    return fail("build() got another API", `${b.serviceName} ${b.version}`);
+  if (b.static_discovery !== (item.pythonStatic ? null : false))
+    return fail("static_discovery mismatch", String(b.static_discovery));
   const auth = item.request.auth;
   if (auth.type === "oauth") {
-    if (b.credentials !== "Credentials" || r.flow.length !== 1) return fail("no OAuth sign-in", JSON.stringify(r.flow));
+    if (b.credentials !== "Credentials" || r.flow.length !== 1)
+      return fail("no OAuth sign-in", JSON.stringify(r.flow));
+    if (r.flow[0]!.kwargs.port !== 0)
+      return fail("run_local_server not on port 0", JSON.stringify(r.flow[0]!.kwargs));
     const got = [...r.flow[0]!.scopes].sort().join(" ");
     const want = [...auth.scopes].sort().join(" ");
     if (got !== want) return fail("OAuth scopes differ", `${got} instead of ${want}`);
-  } else if (b.credentials !== null || b.http !== "Http") return fail("no-auth build() args wrong", JSON.stringify(b));
+  } else if (b.credentials !== null || b.http !== "Http")
+    return fail("no-auth build() args wrong", JSON.stringify(b));
   const api = r.requests.filter((q) => !q.uri.startsWith("https://upload.fake/"));
   if (api.length === 0) return fail("no request sent", r.stdout.slice(0, 200));
-  const c = compareRequests(item.http!, { method: api[0]!.method, url: api[0]!.uri, headers: api[0]!.headers, body: api[0]!.body }, {
-    client: "python",
-    auth: auth.type,
-    accessToken: FAKE_TOKEN,
-    dataWrapper: item.dataWrapper,
-  });
+  const c = compareRequests(
+    item.http!,
+    { method: api[0]!.method, url: api[0]!.uri, headers: api[0]!.headers, body: api[0]!.body },
+    {
+      client: "python",
+      auth: auth.type,
+      accessToken: FAKE_TOKEN,
+      dataWrapper: item.dataWrapper,
+    },
+  );
   for (const rule of c.rulesApplied) ruleCounts.python![rule] = (ruleCounts.python![rule] ?? 0) + 1;
   item.stages.pythonRun = comparisonStage(c);
 }
@@ -168,10 +235,27 @@ function judgeTsRun(item: MethodItem, r: TsRunResult): void {
   };
   if (r.error !== null) return fail(causeOf(r.error), r.error.slice(0, 1500));
   const auth = item.request.auth;
-  if (auth.type === "oauth" && !r.flow.some((f) => f.startsWith("token:"))) return fail("no OAuth token exchange", r.flow.join(" "));
-  if (!item.inGoogleapis && !r.flow.some((f) => f.startsWith("discovery:"))) return fail("discoverAPI did not fetch the document", r.flow.join(" "));
+  if (auth.type === "oauth") {
+    const token = r.flow.find((f) => f.startsWith("token:"));
+    if (token === undefined) return fail("no OAuth token exchange", r.flow.join(" "));
+    // The loopback flow as written: the code from the redirect, PKCE verifier, the loopback redirect_uri.
+    const form = new URLSearchParams(token.slice("token:".length));
+    if (
+      form.get("code") !== "fake-code" ||
+      !form.get("code_verifier") ||
+      !/^http:\/\/127\.0\.0\.1:\d+/.test(form.get("redirect_uri") ?? "")
+    )
+      return fail("OAuth token exchange malformed", token.slice(0, 300));
+  }
+  if (!item.inGoogleapis && !r.flow.some((f) => f.startsWith("discovery:")))
+    return fail("discoverAPI did not fetch the document", r.flow.join(" "));
   if (r.requests.length === 0) return fail("no request sent", "");
-  const c = compareRequests(item.http!, r.requests[0]!, { client: "node", auth: auth.type, accessToken: FAKE_TOKEN, dataWrapper: item.dataWrapper });
+  const c = compareRequests(item.http!, r.requests[0]!, {
+    client: "node",
+    auth: auth.type,
+    accessToken: FAKE_TOKEN,
+    dataWrapper: item.dataWrapper,
+  });
   for (const rule of c.rulesApplied) ruleCounts.node![rule] = (ruleCounts.node![rule] ?? 0) + 1;
   item.stages.tsRun = comparisonStage(c);
 }
@@ -187,8 +271,10 @@ async function main(): Promise<void> {
   const label = args.sample ? "verify-sample" : "verify-all";
   const t0 = performance.now();
   const dir = defaultSnapshotDir(ROOT);
-  if (dir === null) throw new Error("No snapshot: run scripts/setup.sh (the venv's google-api-python-client).");
-  const work = join(OUT, args.sample ? "work-sample" : "work");
+  if (dir === null)
+    throw new Error("No snapshot: run scripts/setup.sh (the venv's google-api-python-client).");
+  // Per run (several may run at once); removed at the end unless VERIFY_ALL_KEEP is set.
+  const work = join(OUT, `work-${args.sample ? "sample" : "all"}-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
 
@@ -206,37 +292,73 @@ async function main(): Promise<void> {
       loadFailures.push({ doc: doc.key, error: loaded.error });
       continue;
     }
-    const methods = args.sample ? pickSampleMethod(loaded.api.methods) : loaded.api.methods.slice(0, args.limit - items.length);
+    const methods = args.sample
+      ? pickSampleMethod(loaded.api.methods)
+      : loaded.api.methods.slice(0, args.limit - items.length);
     items.push(...generateForApi(doc, loaded.api, methods, timing));
   }
   const genWallMs = performance.now() - tGen;
-  process.stderr.write(`${label}: ${items.length} methods of ${docs.length} documents generated in ${Math.round(genWallMs)} ms\n`);
+  process.stderr.write(
+    `${label}: ${items.length} methods of ${docs.length} documents generated in ${Math.round(genWallMs)} ms\n`,
+  );
 
   // ---- Write snippets and batches ----
-  const pyItems: { name: string; snippet: string; doc: string }[] = [];
+  const pyItems: { name: string; snippet: string; doc: string; noResponse: boolean }[] = [];
   const tsFiles: string[] = [];
-  const tsRunItems: { name: string; file: string; doc: string }[] = [];
+  const tsRunItems: { name: string; file: string; doc: string; discoveryUrl: string | null }[] = [];
   const tsDir = join(work, "ts");
   mkdirSync(tsDir, { recursive: true });
-  writeFileSync(join(work, "credentials.json"), JSON.stringify({ installed: { client_id: "test-client.apps.googleusercontent.com", client_secret: "test-secret", auth_uri: "https://accounts.google.com/o/oauth2/auth", token_uri: "https://oauth2.googleapis.com/token", redirect_uris: ["http://localhost"] } }));
+  writeFileSync(
+    join(work, "credentials.json"),
+    JSON.stringify({
+      installed: {
+        client_id: "test-client.apps.googleusercontent.com",
+        client_secret: "test-secret",
+        auth_uri: "https://accounts.google.com/o/oauth2/auth",
+        token_uri: "https://oauth2.googleapis.com/token",
+        redirect_uris: ["http://localhost"],
+      },
+    }),
+  );
   const byName = new Map<string, MethodItem>();
   items.forEach((item, i) => {
     const name = `m${i}`;
     byName.set(name, item);
     if (item.stages.explorer.status !== "passed") {
-      for (const s of ["pythonParse", "pythonRun", "tsTypecheck", "tsRun"] as const) item.stages[s] = { status: "skipped", cause: "no explorer request" };
+      for (const s of ["pythonParse", "pythonRun", "tsTypecheck", "tsRun"] as const)
+        item.stages[s] = { status: "skipped", cause: "no explorer request" };
       return;
     }
-    if (args.python && item.python !== undefined) pyItems.push({ name, snippet: item.python, doc: item.docPath });
-    else for (const s of ["pythonParse", "pythonRun"] as const) item.stages[s] = { status: "skipped", cause: item.python === undefined ? "not generated" : "disabled" };
+    if (args.python && item.python !== undefined)
+      pyItems.push({ name, snippet: item.python, doc: item.docPath, noResponse: !item.hasResponse });
+    else
+      for (const s of ["pythonParse", "pythonRun"] as const)
+        item.stages[s] = {
+          status: "skipped",
+          cause: item.python === undefined ? "not generated" : "disabled",
+        };
     if (item.typescript !== undefined && (args.tsCheck || args.tsRun)) {
       const file = join(tsDir, `${name}.mts`);
       writeFileSync(file, item.typescript);
-      if (args.tsCheck) tsFiles.push(file);
-      if (args.tsRun && i % args.tsRunEvery === 0) tsRunItems.push({ name, file, doc: item.docPath });
+      if (args.tsCheck && i % args.tsCheckEvery === 0) tsFiles.push(file);
+      if (args.tsRun && i % args.tsRunEvery === 0)
+        tsRunItems.push({
+          name,
+          file,
+          doc: item.docPath,
+          discoveryUrl: item.inGoogleapis ? null : item.discoveryUrl,
+        });
     }
-    if (!args.tsCheck) item.stages.tsTypecheck = { status: "skipped", cause: "disabled" };
-    if (!args.tsRun || i % args.tsRunEvery !== 0) item.stages.tsRun = { status: "skipped", cause: args.tsRun ? `sampled (every ${args.tsRunEvery}th)` : "disabled" };
+    if (!args.tsCheck || i % args.tsCheckEvery !== 0)
+      item.stages.tsTypecheck = {
+        status: "skipped",
+        cause: args.tsCheck ? `sampled (every ${args.tsCheckEvery}th)` : "disabled",
+      };
+    if (!args.tsRun || i % args.tsRunEvery !== 0)
+      item.stages.tsRun = {
+        status: "skipped",
+        cause: args.tsRun ? `sampled (every ${args.tsRunEvery}th)` : "disabled",
+      };
     delete item.python;
     delete item.typescript;
   });
@@ -253,14 +375,24 @@ async function main(): Promise<void> {
       const input = join(work, `py-${bi}.json`);
       const output = join(work, `py-${bi}.out.json`);
       writeFileSync(input, JSON.stringify(batch));
-      const res = await runProcess(PYTHON, [join(__dirname, "prove.py"), input, output], `python batch ${bi}`);
+      const res = await runProcess(
+        PYTHON,
+        [join(__dirname, "prove.py"), input, output],
+        `python batch ${bi}`,
+      );
       if (res.code !== 0 || !existsSync(output)) {
         harnessErrors.push(`python batch ${bi} exited ${res.code}: ${res.stderr.slice(-500)}`);
-        for (const it of batch) byName.get(it.name)!.stages.pythonRun = { status: "failed", cause: "python harness crashed", detail: res.stderr.slice(-300) };
+        for (const it of batch)
+          byName.get(it.name)!.stages.pythonRun = {
+            status: "failed",
+            cause: "python harness crashed",
+            detail: res.stderr.slice(-300),
+          };
         continue;
       }
-      for (const r of JSON.parse(readFileSync(output, "utf8")) as PyResult[]) judgePython(byName.get(r.name)!, r);
-      rmSync(input);
+      for (const r of JSON.parse(readFileSync(output, "utf8")) as PyResult[])
+        judgePython(byName.get(r.name)!, r);
+      if (!process.env.VERIFY_ALL_KEEP) rmSync(input);
     }
     timings.pythonMs = performance.now() - t;
   };
@@ -271,21 +403,48 @@ async function main(): Promise<void> {
     const input = join(work, "tsc.json");
     const output = join(work, "tsc.out.json");
     writeFileSync(input, JSON.stringify(chunks(tsFiles, args.tsBatch)));
-    const res = await runProcess(process.execPath, ["--import", "tsx", join(__dirname, "ts-check.ts"), input, output], "tsc");
-    if (res.code !== 0 || !existsSync(output)) {
-      harnessErrors.push(`ts-check exited ${res.code}: ${res.stderr.slice(-800)}`);
-      for (const f of tsFiles) byName.get(f.slice(tsDir.length + 1, -4))!.stages.tsTypecheck = { status: "failed", cause: "tsc harness crashed" };
+    const res = await runProcess(
+      process.execPath,
+      ["--import", "tsx", join(__dirname, "ts-check.ts"), input, output],
+      "tsc",
+    );
+    if (res.code !== 0) harnessErrors.push(`ts-check exited ${res.code}: ${res.stderr.slice(-800)}`);
+    if (!existsSync(output)) {
+      for (const f of tsFiles)
+        byName.get(f.slice(tsDir.length + 1, -4))!.stages.tsTypecheck = {
+          status: "failed",
+          cause: "tsc harness crashed",
+        };
       return;
     }
-    const out = JSON.parse(readFileSync(output, "utf8")) as { timings: { files: number; ms: number }[]; diagnostics: Record<string, string[]> };
-    for (const f of tsFiles) {
+    const out = JSON.parse(readFileSync(output, "utf8")) as {
+      timings: { files: number; ms: number }[];
+      diagnostics: Record<string, string[]>;
+      done: number;
+    };
+    // Batches the checker finished (all of them unless it was stopped); the rest stay failed as crashed.
+    const checked = tsFiles.slice(0, chunks(tsFiles, args.tsBatch).slice(0, out.done).flat().length);
+    for (const f of tsFiles.slice(checked.length))
+      byName.get(f.slice(tsDir.length + 1, -4))!.stages.tsTypecheck = {
+        status: "failed",
+        cause: "tsc harness crashed (batch not reached)",
+      };
+    for (const f of checked) {
       const item = byName.get(f.slice(tsDir.length + 1, -4))!;
       const diags = out.diagnostics[f];
-      item.stages.tsTypecheck = diags === undefined
-        ? { status: "passed" }
-        : { status: "failed", cause: `tsc: ${[...new Set(diags.map((d) => /TS\d+/.exec(d)?.[0] ?? "?"))].sort().join(",")}`, detail: diags.join("\n").slice(0, 1500) };
+      item.stages.tsTypecheck =
+        diags === undefined
+          ? { status: "passed" }
+          : {
+              status: "failed",
+              cause: `tsc: ${[...new Set(diags.map((d) => /TS\d+/.exec(d)?.[0] ?? "?"))].sort().join(",")}`,
+              detail: diags.join("\n").slice(0, 1500),
+            };
     }
-    if (out.diagnostics["(library)"] || out.diagnostics["(global)"]) harnessErrors.push(`tsc library/global diagnostics: ${JSON.stringify([...(out.diagnostics["(library)"] ?? []), ...(out.diagnostics["(global)"] ?? [])].slice(0, 5))}`);
+    if (out.diagnostics["(library)"] || out.diagnostics["(global)"])
+      harnessErrors.push(
+        `tsc library/global diagnostics: ${JSON.stringify([...(out.diagnostics["(library)"] ?? []), ...(out.diagnostics["(global)"] ?? [])].slice(0, 5))}`,
+      );
     timings.tsCheckMs = performance.now() - t;
     timings.tsCheckBatches = out.timings.length;
     timings.tsCheckFirstBatchMs = out.timings[0]?.ms ?? 0;
@@ -298,15 +457,25 @@ async function main(): Promise<void> {
       const input = join(work, `tsrun-${bi}.json`);
       const output = join(work, `tsrun-${bi}.out.json`);
       writeFileSync(input, JSON.stringify(batch));
-      const res = await runProcess(process.execPath, ["--import", "tsx", join(__dirname, "ts-runner.mts"), input, output], `ts-run batch ${bi}`, work);
+      const res = await runProcess(
+        process.execPath,
+        ["--import", "tsx", join(__dirname, "ts-runner.mts"), input, output],
+        `ts-run batch ${bi}`,
+        work,
+      );
       if (res.code !== 0 || !existsSync(output)) {
         harnessErrors.push(`ts-run batch ${bi} exited ${res.code}: ${res.stderr.slice(-500)}`);
-        for (const it of batch) byName.get(it.name)!.stages.tsRun = { status: "failed", cause: "ts-run harness crashed", detail: res.stderr.slice(-300) };
+        for (const it of batch)
+          byName.get(it.name)!.stages.tsRun = {
+            status: "failed",
+            cause: "ts-run harness crashed",
+            detail: res.stderr.slice(-300),
+          };
         continue;
       }
       const out = JSON.parse(readFileSync(output, "utf8")) as { results: TsRunResult[] };
       for (const r of out.results) judgeTsRun(byName.get(r.name)!, r);
-      rmSync(input);
+      if (!process.env.VERIFY_ALL_KEEP) rmSync(input);
     }
     timings.tsRunMs = performance.now() - t;
   };
@@ -336,7 +505,13 @@ async function main(): Promise<void> {
       c.count++;
       if (c.examples.length < 5) c.examples.push(`${item.methodId}: ${(r.detail ?? "").slice(0, 400)}`);
       causes.set(key, c);
-      failures.push({ method: item.methodId, doc: item.docKey, stage: s, cause: r.cause ?? "", detail: r.detail ?? "" });
+      failures.push({
+        method: item.methodId,
+        doc: item.docKey,
+        stage: s,
+        cause: r.cause ?? "",
+        detail: r.detail ?? "",
+      });
     }
     if (ok) methodsPassed++;
   }
@@ -373,7 +548,10 @@ async function main(): Promise<void> {
     failures,
   };
   mkdirSync(OUT, { recursive: true });
-  const reportPath = join(OUT, args.sample ? "report-sample.json" : "report.json");
+  // Filtered runs (--apis/--limit) do not overwrite the full report.
+  const partial = args.apis !== null || args.limit !== Infinity;
+  const defaultReport = args.sample ? "report-sample.json" : partial ? "report-partial.json" : "report.json";
+  const reportPath = join(OUT, args.report ?? defaultReport);
   writeFileSync(reportPath, JSON.stringify(report, null, 2));
 
   // ---- Print ----
@@ -384,21 +562,31 @@ async function main(): Promise<void> {
     const c = perStage[s] ?? { passed: 0, failed: 0, skipped: 0 };
     console.log(`${s.padEnd(14)}${pad(c.passed, 8)}${pad(c.failed, 8)}${pad(c.skipped, 9)}`);
   }
-  const apisWithFailures = Object.entries(perApi).filter(([, st]) => Object.values(st).some((c) => c.failed > 0));
+  const apisWithFailures = Object.entries(perApi).filter(([, st]) =>
+    Object.values(st).some((c) => c.failed > 0),
+  );
   console.log(`\nAPIs with failures: ${apisWithFailures.length} of ${Object.keys(perApi).length}`);
   for (const [api, st] of apisWithFailures.slice(0, 40)) {
-    console.log(`  ${api}: ${Object.entries(st).filter(([, c]) => c.failed > 0).map(([s, c]) => `${s} ${c.failed}/${c.passed + c.failed + c.skipped}`).join(", ")}`);
+    console.log(
+      `  ${api}: ${Object.entries(st)
+        .filter(([, c]) => c.failed > 0)
+        .map(([s, c]) => `${s} ${c.failed}/${c.passed + c.failed + c.skipped}`)
+        .join(", ")}`,
+    );
   }
   if (apisWithFailures.length > 40) console.log(`  … ${apisWithFailures.length - 40} more (see the report)`);
   if (causes.size > 0) console.log("\nFailures by cause:");
   for (const c of report.causes) {
     console.log(`  ${pad(c.count, 6)}  ${c.stage}: ${c.cause}`);
-    for (const e of c.examples.slice(0, 2)) console.log(`          e.g. ${e.replace(/\s+/g, " ").slice(0, 300)}`);
+    for (const e of c.examples.slice(0, 2))
+      console.log(`          e.g. ${e.replace(/\s+/g, " ").slice(0, 300)}`);
   }
   for (const e of harnessErrors) console.log(`harness: ${e.slice(0, 500)}`);
   for (const l of loadFailures) console.log(`load failed: ${l.doc}: ${l.error.slice(0, 200)}`);
   const t = report.timings;
-  console.log(`\nDeviation rules applied: python ${JSON.stringify(ruleCounts.python)}; node ${JSON.stringify(ruleCounts.node)}`);
+  console.log(
+    `\nDeviation rules applied: python ${JSON.stringify(ruleCounts.python)}; node ${JSON.stringify(ruleCounts.node)}`,
+  );
   console.log(
     `Timings: total ${(t.totalMs / 1000).toFixed(1)} s; generate ${t.snippetsGenerated} snippets (4 targets) in ${(t.generateSnippetsMs / 1000).toFixed(1)} s = ${t.snippetsPerSecond} snippets/s ` +
       `(wall incl. loading docs ${(t.generateWallMs / 1000).toFixed(1)} s); run ${(t.runWallMs / 1000).toFixed(1)} s wall: python ${t.pythonSnippets} in ${(t.pythonMs / 1000).toFixed(1)} s, ` +
@@ -407,6 +595,7 @@ async function main(): Promise<void> {
   console.log(`Report: ${reportPath}`);
   const failed = items.length - methodsPassed + loadFailures.length + harnessErrors.length;
   console.log(`${label}: ${methodsPassed} passed, ${failed} failed`);
+  if (!process.env.VERIFY_ALL_KEEP) rmSync(work, { recursive: true, force: true });
   process.exitCode = failed > 0 ? 1 : 0;
 }
 

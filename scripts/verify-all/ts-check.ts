@@ -5,7 +5,8 @@
  * compiler host that caches the parsed (and bound) googleapis/@types `.d.ts` SourceFiles, plus `oldProgram`.
  *
  * argv: input.json output.json; input: string[][] (batches of absolute file paths);
- * output: { timings: {files, ms}[], diagnostics: Record<file, string[]> } (files without diagnostics omitted).
+ * output (rewritten after every batch): { timings: {files, ms}[], diagnostics: Record<file, string[]>, done: number }
+ * (files without diagnostics omitted; `done` = batches finished).
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 
@@ -27,7 +28,8 @@ export function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const cache = new Map<string, ts.SourceFile | undefined>();
   const original = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.includes("/node_modules/")) return original(fileName, languageVersion, onError, shouldCreate);
+    if (!fileName.includes("/node_modules/"))
+      return original(fileName, languageVersion, onError, shouldCreate);
     const key = `${fileName}|${typeof languageVersion === "object" ? JSON.stringify(languageVersion) : languageVersion}`;
     if (cache.has(key)) return cache.get(key);
     const sf = original(fileName, languageVersion, onError, shouldCreate);
@@ -65,9 +67,10 @@ function main(): void {
     timings.push({ files: files.length, ms: Math.round(performance.now() - t0) });
     process.stderr.write(`ts-check: batch of ${files.length} in ${timings.at(-1)!.ms} ms\n`);
     old = program;
+    // Written after every batch: a run that is stopped still yields the batches it finished.
+    writeFileSync(`${dst}.tmp`, JSON.stringify({ timings, diagnostics, done: timings.length }));
+    renameSync(`${dst}.tmp`, dst!);
   }
-  writeFileSync(`${dst}.tmp`, JSON.stringify({ timings, diagnostics }));
-  renameSync(`${dst}.tmp`, dst!);
 }
 
 if (process.argv[1]?.endsWith("ts-check.ts")) main();

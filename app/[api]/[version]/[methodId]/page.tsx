@@ -7,15 +7,12 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { SourceNote } from "@/components/directory/source-note";
 import { MethodHeader } from "@/components/method/method-header";
 import { ParameterTable } from "@/components/method/parameter-table";
-import { RequestPreview } from "@/components/method/request-preview";
 import { SchemaTree } from "@/components/method/schema-tree";
+import { MethodWorkbench } from "@/components/workbench/method-workbench";
 import { suggestScopes } from "@/lib/auth/scopes";
 import { findMethod } from "@/lib/discovery/model";
-import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
 import { schemaTree } from "@/lib/discovery/schema";
 import { safeHref } from "@/lib/html/sanitize";
-import { buildHttpRequest } from "@/lib/request/build";
-import { defaultRequest } from "@/lib/request/canonical";
 
 import { apiLabel, decodeParam, loadApi } from "../load-api";
 import { methodHref } from "@/components/api/resource-tree";
@@ -24,6 +21,8 @@ export const dynamic = "force-dynamic";
 
 interface MethodPageProps {
   readonly params: Promise<{ api: string; version: string; methodId: string }>;
+  /** The workbench state (`?r=<share string>&lang=…`, see lib/workbench/url-state.ts). */
+  readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: MethodPageProps): Promise<Metadata> {
@@ -34,23 +33,17 @@ export async function generateMetadata({ params }: MethodPageProps): Promise<Met
   return { title: `${methodId} · ${apiLabel(loaded.api)}` };
 }
 
-function previewRequest(api: ApiModel, method: MethodModel) {
-  try {
-    return { ok: true as const, spec: buildHttpRequest(api, method, defaultRequest(api, method)) };
-  } catch (err) {
-    return { ok: false as const, message: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-export default async function MethodPage({ params }: MethodPageProps) {
+export default async function MethodPage({ params, searchParams }: MethodPageProps) {
   const p = await params;
+  const search = await searchParams;
   const loaded = await loadApi(p.api, p.version);
   if (!loaded.ok) return <LoadErrorView error={loaded.error} />;
   const { api, source } = loaded;
   const method = findMethod(api, decodeParam(p.methodId));
   if (method === undefined) notFound();
 
-  // Everything below is computed on the server; only rendered output reaches the browser, never api.schemas.
+  // Everything below is computed on the server. The browser gets rendered output and, for the workbench, a
+  // one-method slice of the model (lib/discovery/slice.ts) — never api.schemas or other methods.
   const linkBase = safeHref(api.documentationLink ?? undefined);
   const suggested = suggestScopes(method);
   const scopeDescriptions = new Map(api.scopes.map((s) => [s.url, s.description] as const));
@@ -120,18 +113,7 @@ export default async function MethodPage({ params }: MethodPageProps) {
         </div>
 
         <aside className="method-layout__try" aria-label="Try this method">
-          {/* The interactive request form (a later issue) mounts here with the MethodModel as its only data. */}
-          <section id="request-form-slot" className="form-slot" aria-labelledby="try-title">
-            <h2 id="try-title">Try it</h2>
-            <p className="muted">
-              The request form is coming soon. Until then, here is the request the explorer would send for
-              this method with no parameters filled in.
-            </p>
-          </section>
-          <section aria-labelledby="preview-title">
-            <h2 id="preview-title">HTTP request</h2>
-            <RequestPreview request={previewRequest(api, method)} />
-          </section>
+          <MethodWorkbench api={api} method={method} search={search} linkBase={linkBase} />
           <p className="muted small">
             Permalink: <a href={methodHref(api, method.id)}>{methodHref(api, method.id)}</a>
           </p>

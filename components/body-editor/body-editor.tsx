@@ -1,0 +1,154 @@
+"use client";
+/**
+ * The request body editor: Monaco's JSON mode (./code-editor, loaded lazily) with the method's request schema as
+ * a JSON Schema (lib/discovery/schema.ts `toJsonSchema`, computed on the server) driving validation markers and
+ * completion. Problems are listed under the editor but never block typing; the text is the caller's and is never
+ * rewritten, except by "Insert skeleton", which merges into a valid object and can be undone when it replaces text.
+ */
+import { useId, useMemo, useState } from "react";
+
+import { CodeEditor, type EditorProblem } from "@/components/code-editor/code-editor";
+import type { JsonValue } from "@/lib/request/types";
+
+import "./body-editor.css";
+
+export interface BodyEditorProps {
+  readonly value: string;
+  readonly onChange: (text: string) => void;
+  /** Draft-07 JSON Schema of the request body (toJsonSchema), or null for plain JSON checks. */
+  readonly jsonSchema: object | null;
+  /** What "Insert skeleton" inserts (lib/codegen/skeleton.ts), or null to hide the button. */
+  readonly skeleton: JsonValue | null;
+  readonly label: string;
+}
+
+const MAX_LISTED = 8;
+
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string } | { ok: true; empty: true };
+
+function parse(text: string): Parsed {
+  if (text.trim() === "") return { ok: true, empty: true };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The text after "Insert skeleton": the skeleton when the editor is empty; the user's object with the skeleton's
+ * missing keys added when the text is a JSON object (nothing the user wrote changes); otherwise the skeleton
+ * (`replaced`: the caller offers to undo).
+ */
+export function insertSkeleton(text: string, skeleton: JsonValue): { text: string; replaced: boolean } {
+  const parsed = parse(text);
+  const pretty = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+  if ("empty" in parsed) return { text: pretty(skeleton), replaced: false };
+  if (parsed.ok && isObject(parsed.value) && isObject(skeleton)) {
+    const missing = Object.keys(skeleton).filter((k) => !Object.hasOwn(parsed.value as object, k));
+    if (missing.length === 0) return { text, replaced: false };
+    const merged: Record<string, unknown> = { ...parsed.value };
+    for (const k of missing) merged[k] = skeleton[k];
+    return { text: pretty(merged), replaced: false };
+  }
+  if (parsed.ok && isObject(parsed.value) && Object.keys(parsed.value).length === 0)
+    return { text: pretty(skeleton), replaced: false };
+  return { text: pretty(skeleton), replaced: true };
+}
+
+export function BodyEditor({ value, onChange, jsonSchema, skeleton, label }: BodyEditorProps) {
+  const id = useId();
+  const problemsId = `${id}-problems`;
+  const modelPath = useMemo(() => `body/${id.replace(/[^A-Za-z0-9]/g, "")}.json`, [id]);
+  const [problems, setProblems] = useState<readonly EditorProblem[] | null>(null);
+  const [undo, setUndo] = useState<string | null>(null);
+
+  // Without Monaco (still loading, or failed) the JSON syntax check is ours.
+  const parsed = useMemo(() => parse(value), [value]);
+  const listed: readonly EditorProblem[] =
+    problems ?? (parsed.ok ? [] : [{ message: parsed.message, line: 0, column: 0, severity: "error" }]);
+
+  const onInsert = () => {
+    if (skeleton === null) return;
+    const next = insertSkeleton(value, skeleton);
+    setUndo(next.replaced ? value : null);
+    if (next.text !== value) onChange(next.text);
+  };
+
+  return (
+    <div className="body-editor" data-testid="body-editor">
+      <div className="body-editor__bar">
+        <span className="body-editor__label" id={`${id}-label`}>
+          {label}
+        </span>
+        <span className="body-editor__actions">
+          {undo !== null ? (
+            <button
+              type="button"
+              className="body-editor__button"
+              onClick={() => {
+                onChange(undo);
+                setUndo(null);
+              }}
+            >
+              Undo insert
+            </button>
+          ) : null}
+          {skeleton !== null ? (
+            <button
+              type="button"
+              className="body-editor__button"
+              onClick={onInsert}
+              title="Fill in the required and typical fields with placeholder values"
+            >
+              Insert skeleton
+            </button>
+          ) : null}
+        </span>
+      </div>
+      <div className="body-editor__editor" aria-describedby={problemsId}>
+        <CodeEditor
+          value={value}
+          onChange={(text) => {
+            if (undo !== null) setUndo(null);
+            onChange(text);
+          }}
+          language="json"
+          modelPath={modelPath}
+          jsonSchema={jsonSchema}
+          height={280}
+          ariaLabel={label}
+          onProblems={setProblems}
+        />
+      </div>
+      <div
+        id={problemsId}
+        className="body-editor__problems small"
+        aria-live="polite"
+        data-testid="body-problems"
+      >
+        {undo !== null ? <p className="muted">Your previous text was not JSON, so it was replaced.</p> : null}
+        {listed.length === 0 ? null : (
+          <>
+            <p className="body-editor__count">
+              {listed.length === 1 ? "1 problem" : `${listed.length} problems`} in the body (editing is never
+              blocked):
+            </p>
+            <ul>
+              {listed.slice(0, MAX_LISTED).map((p, i) => (
+                <li key={`${i}:${p.line}:${p.column}:${p.message}`} className={`body-editor__${p.severity}`}>
+                  {p.line > 0 ? `Line ${p.line}, column ${p.column}: ` : ""}
+                  {p.message}
+                </li>
+              ))}
+              {listed.length > MAX_LISTED ? <li>… and {listed.length - MAX_LISTED} more</li> : null}
+            </ul>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

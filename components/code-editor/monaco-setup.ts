@@ -1,0 +1,63 @@
+/**
+ * Monaco, bundled from node_modules — never from a CDN. `@monaco-editor/react`'s default loader fetches Monaco
+ * from jsdelivr; `loader.config({ monaco })` hands it this locally bundled instance instead, so its loader never
+ * injects a script. Only what the explorer needs is imported: the editor core and features, the JSON language
+ * service (schema validation and completion, in a web worker) and the tokenizers for TypeScript, Python and shell.
+ *
+ * Browser only: import this module (through ./monaco-editor-impl) with `next/dynamic` and `ssr: false`.
+ */
+import { loader } from "@monaco-editor/react";
+import * as monaco from "monaco-editor/editor";
+import "monaco-editor/features/register.all";
+import "monaco-editor/languages/definitions/typescript/register";
+import "monaco-editor/languages/definitions/python/register";
+import "monaco-editor/languages/definitions/shell/register";
+import { jsonDefaults } from "monaco-editor/languages/features/json/register";
+
+type WorkerFactory = { getWorker(workerId: string, label: string): Worker };
+
+(self as unknown as { MonacoEnvironment: WorkerFactory }).MonacoEnvironment = {
+  getWorker(_workerId, label) {
+    if (label === "json")
+      return new Worker(new URL("./json.worker.ts", import.meta.url), { type: "module", name: "json" });
+    return new Worker(new URL("./editor.worker.ts", import.meta.url), { type: "module", name: "editor" });
+  },
+};
+
+loader.config({ monaco: monaco as unknown as NonNullable<Parameters<typeof loader.config>[0]["monaco"]> });
+
+/* ---- JSON Schemas per model: Monaco's JSON service takes one global list, so keep a registry and re-send it. ---- */
+
+const schemasByModel = new Map<string, object>();
+
+function applySchemas(): void {
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    trailingCommas: "error",
+    enableSchemaRequest: false,
+    schemaValidation: "error",
+    schemas: [...schemasByModel].map(([modelUri, schema]) => ({
+      uri: `${modelUri}.schema.json`,
+      fileMatch: [modelUri],
+      schema,
+    })),
+  });
+}
+
+/** Validates and completes the model at `modelUri` against `schema` (null: plain JSON syntax checks only). */
+export function setModelJsonSchema(modelUri: string, schema: object | null): () => void {
+  if (schema === null) schemasByModel.delete(modelUri);
+  else schemasByModel.set(modelUri, schema);
+  applySchemas();
+  return () => {
+    if (schemasByModel.get(modelUri) === schema) {
+      schemasByModel.delete(modelUri);
+      applySchemas();
+    }
+  };
+}
+
+applySchemas();
+
+export { monaco };

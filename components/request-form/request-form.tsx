@@ -1,0 +1,112 @@
+import { useState } from "react";
+
+import type { MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import type { ExplorerRequest, JsonValue, MediaSpec, RequestAuth } from "@/lib/request/types";
+
+import { BodyField } from "./body-field";
+import { CredentialsFieldset } from "./credentials-fieldset";
+import { MediaField } from "./media-field";
+import { ParamField } from "./param-field";
+import type { ParamDocs, ScopeOption } from "./types";
+
+export interface RequestFormProps {
+  readonly method: MethodModel;
+  /** The API's standard parameters offered in the form (credential ones excluded). */
+  readonly standardParams: readonly ParameterModel[];
+  readonly request: ExplorerRequest;
+  readonly docs: ParamDocs;
+  readonly scopes: readonly ScopeOption[];
+  readonly suggestedScopes: readonly string[];
+  readonly bodyText: string;
+  readonly bodySchema: object | null;
+  readonly bodySkeleton: JsonValue | null;
+  /** Request-level issues (validateRequest) by parameter name: `body`, `media`, or a parameter. */
+  readonly issuesByParam: ReadonlyMap<string, readonly string[]>;
+  readonly touched: ReadonlySet<string>;
+  readonly onParamText: (param: ParameterModel, text: string) => void;
+  readonly onParamList: (param: ParameterModel, items: readonly string[]) => void;
+  readonly onTouched: (name: string) => void;
+  readonly onAuth: (auth: RequestAuth) => void;
+  readonly onBodyText: (text: string) => void;
+  readonly onMedia: (media: MediaSpec | null) => void;
+}
+
+/** The request form for one method: path, query and standard parameters, credentials, body and media. */
+export function RequestForm(props: RequestFormProps) {
+  const { method, request, docs, touched } = props;
+  const path = method.parameters.filter((p) => p.location === "path");
+  const query = method.parameters.filter((p) => p.location !== "path");
+  const field = (p: ParameterModel) => (
+    <ParamField
+      key={p.name}
+      param={p}
+      value={request.params[p.name]}
+      doc={docs[p.name]}
+      showRequired={touched.has(p.name)}
+      onText={props.onParamText}
+      onList={props.onParamList}
+      onTouched={props.onTouched}
+    />
+  );
+  const standardSet = props.standardParams.filter((p) => request.params[p.name] !== undefined).length;
+  // Open at first when a standard parameter has a value (e.g. from a link); after that, the user decides.
+  const [moreOpen, setMoreOpen] = useState(standardSet > 0);
+
+  return (
+    <form
+      className="request-form"
+      aria-label={`Request for ${method.id}`}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      {path.length > 0 ? (
+        <fieldset className="rf-section">
+          <legend>Path parameters</legend>
+          {path.map(field)}
+        </fieldset>
+      ) : null}
+      {query.length > 0 ? (
+        <fieldset className="rf-section">
+          <legend>Query parameters</legend>
+          {query.map(field)}
+        </fieldset>
+      ) : null}
+      {path.length === 0 && query.length === 0 ? (
+        <p className="muted small">This method takes no parameters of its own.</p>
+      ) : null}
+      {props.standardParams.length > 0 ? (
+        <details
+          className="rf-section rf-more"
+          open={moreOpen}
+          onToggle={(e) => setMoreOpen(e.currentTarget.open)}
+        >
+          <summary>More (standard parameters){standardSet > 0 ? ` · ${standardSet} set` : ""}</summary>
+          {props.standardParams.map(field)}
+        </details>
+      ) : null}
+      <CredentialsFieldset
+        auth={request.auth}
+        scopes={props.scopes}
+        suggested={props.suggestedScopes}
+        onChange={props.onAuth}
+      />
+      {method.requestSchema !== null ? (
+        <BodyField
+          schemaName={method.requestSchema}
+          text={props.bodyText}
+          jsonSchema={props.bodySchema}
+          skeleton={props.bodySkeleton}
+          issues={props.issuesByParam.get("body") ?? []}
+          onChange={props.onBodyText}
+        />
+      ) : null}
+      {method.supportsMediaUpload ? (
+        <MediaField
+          media={request.media}
+          upload={method.mediaUpload}
+          issues={props.issuesByParam.get("media") ?? []}
+          onChange={props.onMedia}
+        />
+      ) : null}
+    </form>
+  );
+}

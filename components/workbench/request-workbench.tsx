@@ -1,0 +1,317 @@
+"use client";
+
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+
+import { CodePanel } from "@/components/code-panel/code-panel";
+import { RequestPreview } from "@/components/method/request-preview";
+import { RequestForm } from "@/components/request-form/request-form";
+import type { ParamDocs, ScopeOption } from "@/components/request-form/types";
+import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
+import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import { buildHttpRequest } from "@/lib/request/build";
+import { defaultRequest } from "@/lib/request/canonical";
+import { encodeShareState } from "@/lib/request/share";
+import type { ExplorerRequest, JsonValue, MediaSpec, RequestAuth } from "@/lib/request/types";
+import { validateRequest } from "@/lib/request/validate";
+import { formStandardParams } from "@/lib/workbench/fields";
+import {
+  cleanForHistory,
+  clearHistory,
+  HISTORY_KEY,
+  parseHistory,
+  recordHistory,
+  toHistoryItems,
+  type HistoryItem,
+} from "@/lib/workbench/history";
+import {
+  initialState,
+  reduceWorkbench,
+  type WorkbenchAction,
+  type WorkbenchState,
+} from "@/lib/workbench/state";
+import { stateHref } from "@/lib/workbench/url-state";
+
+import { HistoryPanel } from "./history-panel";
+import { ShareBox } from "./share-box";
+
+/** How long the URL waits for typing to pause before it is updated (history.replaceState). */
+const URL_DEBOUNCE_MS = 200;
+/** How long history waits before recording the current request. */
+const HISTORY_DEBOUNCE_MS = 800;
+const SENSITIVE_BODY = /"[^"]*(pass(word|wd)?|secret|token|api_?key)[^"]*"\s*:/i;
+
+export interface RequestWorkbenchProps {
+  /** sliceApiForMethod(api, method): the API without other methods or schemas. */
+  readonly api: ApiModel;
+  readonly method: MethodModel;
+  readonly docs: ParamDocs;
+  readonly scopes: readonly ScopeOption[];
+  readonly suggestedScopes: readonly string[];
+  /** JSON Schema of the request body and the "Insert skeleton" body (server-computed), or null. */
+  readonly bodySchema: object | null;
+  readonly bodySkeleton: JsonValue | null;
+  readonly initialRequest: ExplorerRequest;
+  readonly initialLanguage: TargetId;
+  readonly initialBodyText?: string;
+  readonly initialOptions: SnippetOptions;
+  /** Why the link's request could not be used (the form then starts empty). */
+  readonly linkError?: string;
+  /** The link's request names another document revision (information only). */
+  readonly revisionNote?: string;
+}
+
+function buildPreview(api: ApiModel, method: MethodModel, request: ExplorerRequest) {
+  try {
+    return { ok: true as const, spec: buildHttpRequest(api, method, request) };
+  } catch (err) {
+    return { ok: false as const, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const noSubscription = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
+
+/** Fired after this page writes history; `storage` events cover other tabs. */
+const HISTORY_EVENT = "explorer-history-change";
+
+function subscribeHistory(onChange: () => void): () => void {
+  window.addEventListener("storage", onChange);
+  window.addEventListener(HISTORY_EVENT, onChange);
+  return () => {
+    window.removeEventListener("storage", onChange);
+    window.removeEventListener(HISTORY_EVENT, onChange);
+  };
+}
+
+/** The stored history text ("" when none); null on the server, so history renders only after hydration. */
+function historySnapshot(): string {
+  try {
+    return window.localStorage.getItem(HISTORY_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * The interactive part of the method page: the request form, the live HTTP request and the generated code. The
+ * request lives here; the URL mirrors it (debounced replaceState, never a navigation) so reload and share links
+ * restore it, and history records it.
+ */
+export function RequestWorkbench(props: RequestWorkbenchProps) {
+  const { api, method } = props;
+  const model = useMemo(() => ({ api, method }), [api, method]);
+  const reducer = useCallback(
+    (s: WorkbenchState, a: WorkbenchAction) => reduceWorkbench(model, s, a),
+    [model],
+  );
+  const [state, dispatch] = useReducer(reducer, undefined, () =>
+    initialState(
+      model,
+      props.initialRequest,
+      props.initialLanguage,
+      props.initialBodyText,
+      props.initialOptions,
+    ),
+  );
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const standardParams = useMemo(
+    () => formStandardParams(api.standardParameters, method.parameters),
+    [api.standardParameters, method.parameters],
+  );
+
+  // Inline validation uses the current value; the preview and code may lag a frame behind fast typing.
+  const issues = useMemo(() => validateRequest(api, method, state.request), [api, method, state.request]);
+  const issuesByParam = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const i of issues) map.set(i.param, [...(map.get(i.param) ?? []), i.message]);
+    return map;
+  }, [issues]);
+  const deferred = useDeferredValue(state);
+  const preview = useMemo(() => buildPreview(api, method, deferred.request), [api, method, deferred.request]);
+
+  // ---- URL: always the full state (replaceState, debounced; no router navigation). The untouched form is the
+  // bare method path.
+  const pristine = useMemo(() => initialState(model, defaultRequest(api, method)), [model, api, method]);
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      const href = stateHref(state, pristine);
+      if (window.location.pathname + window.location.search !== href) {
+        window.history.replaceState(window.history.state, "", href);
+      }
+    }, URL_DEBOUNCE_MS);
+    return () => window.clearTimeout(t);
+  }, [state, pristine]);
+
+  // ---- History: one entry per editing session, updated as the request changes.
+  const hydrated = useSyncExternalStore(noSubscription, isClient, isServer);
+  const historyText = useSyncExternalStore(subscribeHistory, historySnapshot, () => null);
+  const history = useMemo(
+    () => (historyText === null ? null : toHistoryItems(parseHistory(historyText))),
+    [historyText],
+  );
+  const sessionId = useRef<string | null>(null);
+  const defaultShare = useMemo(
+    () => encodeShareState(cleanForHistory(defaultRequest(api, method))),
+    [api, method],
+  );
+  const record = useCallback(
+    (s: WorkbenchState, force: boolean) => {
+      const storage = safeStorage();
+      if (storage === null) return;
+      if (!force && encodeShareState(cleanForHistory(s.request)) === defaultShare) return;
+      // One id per editing session (page load or restore), created on its first distinct request.
+      sessionId.current ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+      recordHistory(storage, { id: sessionId.current, request: s.request, language: s.language }, Date.now());
+      window.dispatchEvent(new Event(HISTORY_EVENT));
+    },
+    [defaultShare],
+  );
+  useEffect(() => {
+    const t = window.setTimeout(() => record(state, false), HISTORY_DEBOUNCE_MS);
+    return () => window.clearTimeout(t);
+  }, [state, record]);
+
+  // ---- Handlers (stable, so unchanged fields do not re-render).
+  const onParamText = useCallback(
+    (param: ParameterModel, text: string) => dispatch({ type: "paramText", param, text }),
+    [],
+  );
+  const onParamList = useCallback(
+    (param: ParameterModel, items: readonly string[]) => dispatch({ type: "paramList", param, items }),
+    [],
+  );
+  const onTouched = useCallback(
+    (name: string) => setTouched((t) => (t.has(name) ? t : new Set([...t, name]))),
+    [],
+  );
+  const onAuth = useCallback((auth: RequestAuth) => dispatch({ type: "auth", auth }), []);
+  const onBodyText = useCallback((text: string) => dispatch({ type: "bodyText", text }), []);
+  const onMedia = useCallback((media: MediaSpec | null) => dispatch({ type: "media", media }), []);
+  const onLanguageChange = useCallback((language: TargetId) => dispatch({ type: "language", language }), []);
+  const onOptionsChange = useCallback(
+    (options: SnippetOptions) => dispatch({ type: "options", options }),
+    [],
+  );
+
+  const onRestore = useCallback(
+    (item: HistoryItem) => {
+      // A new session: edits after a restore add a new entry and leave the restored one as it was.
+      sessionId.current = null;
+      dispatch({ type: "replace", state: initialState(model, item.request, item.entry.language) });
+    },
+    [model],
+  );
+  const onClear = useCallback(() => {
+    const storage = safeStorage();
+    if (storage !== null) clearHistory(storage);
+    sessionId.current = null;
+    window.dispatchEvent(new Event(HISTORY_EVENT));
+  }, []);
+
+  const currentShare = useMemo(() => encodeShareState(cleanForHistory(state.request)), [state.request]);
+  const shareUrl = useCallback(() => new URL(stateHref(state), window.location.origin).toString(), [state]);
+  const onShare = useCallback(() => {
+    setTouched(new Set(method.parameters.filter((p) => p.required).map((p) => p.name)));
+    record(state, true);
+  }, [method.parameters, record, state]);
+
+  const requestIssues = issues.filter((i) => i.code !== "required" || touched.has(i.param));
+
+  return (
+    <div className="workbench" data-hydrated={hydrated || undefined}>
+      <section id="request-form-slot" className="wb-form" aria-labelledby="try-title">
+        <h2 id="try-title">Try it</h2>
+        {props.linkError ? (
+          <p className="wb-warning" role="alert">
+            {props.linkError} The form starts empty.
+          </p>
+        ) : null}
+        {props.revisionNote ? <p className="muted small">{props.revisionNote}</p> : null}
+        <RequestForm
+          method={method}
+          standardParams={standardParams}
+          request={state.request}
+          docs={props.docs}
+          scopes={props.scopes}
+          suggestedScopes={props.suggestedScopes}
+          bodyText={state.bodyText}
+          bodySchema={props.bodySchema}
+          bodySkeleton={props.bodySkeleton}
+          issuesByParam={issuesByParam}
+          touched={touched}
+          onParamText={onParamText}
+          onParamList={onParamList}
+          onTouched={onTouched}
+          onAuth={onAuth}
+          onBodyText={onBodyText}
+          onMedia={onMedia}
+        />
+      </section>
+
+      <section aria-labelledby="preview-title">
+        <h2 id="preview-title">HTTP request</h2>
+        {requestIssues.length > 0 ? (
+          <div className="wb-issues" data-testid="request-issues">
+            <p className="small">
+              {requestIssues.length === 1 ? "1 problem" : `${requestIssues.length} problems`} to fix before
+              this request runs:
+            </p>
+            <ul className="small">
+              {requestIssues.map((i) => (
+                <li key={`${i.param}:${i.code}:${i.message}`}>{i.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <RequestPreview
+          request={preview}
+          caption="The HTTP request this form sends (credentials are placeholders)"
+        />
+      </section>
+
+      <section aria-labelledby="code-title">
+        <h2 id="code-title">Code</h2>
+        <CodePanel
+          api={api}
+          method={method}
+          request={deferred.request}
+          language={state.language}
+          onLanguageChange={onLanguageChange}
+          options={state.options}
+          onOptionsChange={onOptionsChange}
+        />
+        <ShareBox
+          url={shareUrl}
+          onShare={onShare}
+          bodyLooksSensitive={method.requestSchema !== null && SENSITIVE_BODY.test(state.bodyText)}
+        />
+      </section>
+
+      <HistoryPanel
+        items={history}
+        currentMethod={method.id}
+        currentShare={currentShare}
+        onRestore={onRestore}
+        onClear={onClear}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { expect, test } from "./fixtures";
+
+/**
+ * The global search palette. Against the fake Discovery server the first open builds the index over HTTP (every
+ * document, 8 at a time), which takes a while on a loaded machine: the first wait is long and a loading state shows.
+ */
+const FIRST_INDEX_TIMEOUT = 120_000;
+
+test.describe("search palette", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("/ on the home page → youtube channels list → Enter opens the method", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Google APIs" })).toBeVisible();
+    // The directory page does not embed the index.
+    expect((await page.content()).includes("youtube.channels.list")).toBe(false);
+
+    await page.locator("body").click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press("/");
+    const dialog = page.getByRole("dialog", { name: "Search APIs and methods" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toHaveAttribute("aria-modal", "true");
+    const input = dialog.getByRole("combobox", { name: "Search APIs and methods" });
+    await expect(input).toBeFocused();
+
+    await page.keyboard.type("youtube channels list");
+    const first = dialog.getByRole("option").first();
+    await expect(first).toContainText("youtube.channels.list", { timeout: FIRST_INDEX_TIMEOUT });
+    await expect(first).toHaveAttribute("aria-selected", "true");
+    await expect(input).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+    await expect(first).toContainText("YouTube Data API");
+    await page.screenshot({ path: "test-results/screenshots/search-palette.png" });
+
+    // Arrow keys move the active option and back.
+    await page.keyboard.press("ArrowDown");
+    await expect(first).toHaveAttribute("aria-selected", "false");
+    await page.keyboard.press("ArrowUp");
+    await expect(first).toHaveAttribute("aria-selected", "true");
+
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/youtube\/v3\/youtube\.channels\.list$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("youtube.channels.list");
+    await expect(dialog).toBeHidden();
+  });
+
+  test("Ctrl-K on a method page opens it; Esc closes and restores focus", async ({ page }) => {
+    await page.goto("/drive/v3/drive.files.create");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("drive.files.create");
+    const trigger = page.getByRole("button", { name: "Search APIs and methods" });
+    await trigger.focus();
+    await expect(trigger).toBeFocused();
+
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog", { name: "Search APIs and methods" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("combobox")).toBeFocused();
+    await page.keyboard.type("compute instances insert");
+    await expect(dialog.getByRole("option").first()).toContainText("compute.instances.insert", {
+      timeout: FIRST_INDEX_TIMEOUT,
+    });
+    await expect(dialog.getByRole("option").first()).toContainText("v1");
+
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(trigger).toBeFocused();
+
+    // Ctrl-K toggles it.
+    await page.keyboard.press("Control+k");
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Control+k");
+    await expect(dialog).toBeHidden();
+  });
+
+  test("the header button opens it; mouse picks an API result", async ({ page }) => {
+    await page.goto("/youtube/v3");
+    // `/` typed into a text field stays a character.
+    const filter = page.getByLabel("Filter methods");
+    await filter.pressSequentially("a/b");
+    await expect(filter).toHaveValue("a/b");
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await filter.fill("");
+
+    await page.getByRole("button", { name: "Search APIs and methods" }).click();
+    const dialog = page.getByRole("dialog", { name: "Search APIs and methods" });
+    await dialog.getByRole("combobox").fill("drive");
+    const api = dialog.getByRole("option").filter({ hasText: "Google Drive API" }).first();
+    await expect(api).toBeVisible({ timeout: FIRST_INDEX_TIMEOUT });
+    await api.click();
+    await expect(page).toHaveURL(/\/drive\/v\d+$/);
+  });
+
+  test("the index is served with an ETag and revalidates to 304", async ({ request }) => {
+    const res = await request.get("/api/search-index", { timeout: FIRST_INDEX_TIMEOUT });
+    expect(res.status()).toBe(200);
+    const etag = res.headers()["etag"];
+    expect(etag).toBeTruthy();
+    const body = (await res.json()) as { methods: unknown[]; apis: unknown[] };
+    expect(body.methods.length).toBeGreaterThan(20_000);
+    const again = await request.get("/api/search-index", { headers: { "if-none-match": etag! } });
+    expect(again.status()).toBe(304);
+  });
+});

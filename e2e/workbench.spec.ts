@@ -1,0 +1,184 @@
+/**
+ * The request workbench on a method page (production build, fake Discovery server): each field kind, inline
+ * validation, the live HTTP preview and code, the URL holding the whole request across reloads, share links,
+ * and history. No key or token may ever reach a URL.
+ */
+import { mkdirSync } from "node:fs";
+
+import type { Page } from "@playwright/test";
+
+import { expect, test } from "./fixtures";
+
+mkdirSync("test-results/screenshots", { recursive: true });
+
+const CHANNELS = "/youtube/v3/youtube.channels.list";
+
+/** The form is interactive only after hydration; typing before it would be reset by React. */
+async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+}
+
+async function copiedCode(page: Page): Promise<string> {
+  await page
+    .getByTestId("code-panel")
+    .getByRole("button", { name: /^(Copy|Copied)$/ })
+    .click();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+function expectNoSecrets(url: string): void {
+  expect(url).not.toMatch(/key=|access_token|oauth_token/);
+}
+
+test.describe("request workbench", () => {
+  test.beforeEach(async ({ context, baseURL }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
+  });
+
+  test("youtube.channels.list: fill, validate, preview + code, reload, share, history", async ({
+    page,
+    context,
+  }) => {
+    await openWorkbench(page, CHANNELS);
+    const form = page.getByRole("form", { name: "Request for youtube.channels.list" });
+    const preview = page.getByTestId("request-preview");
+
+    // Repeated list: two values.
+    await form.locator("#rf-part").fill("snippet");
+    await form.getByRole("button", { name: "+ Add part" }).click();
+    await form.locator("#rf-part-1").fill("statistics");
+    // Boolean tri-state.
+    await expect(form.locator("#rf-mine option")).toHaveText(["(not set)", "true", "false"]);
+    await form.locator("#rf-mine").selectOption("true");
+    // Integer with a range: out of range shows an inline error, the typed text stays.
+    const max = form.locator("#rf-maxResults");
+    await max.fill("100");
+    await expect(max).toHaveAttribute("aria-invalid", "true");
+    const errorId = (await max.getAttribute("aria-describedby"))!.split(" ")[0]!;
+    await expect(page.locator(`[id="${errorId}"]`)).toHaveText('"maxResults" must be at most 50 (got 100).');
+    await expect(max).toHaveValue("100");
+    await expect(preview).toContainText("maxResults=100");
+    await max.fill("5");
+    await expect(max).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator(`[id="${errorId}"]`)).toHaveText("");
+
+    await expect(preview).toContainText(
+      "GET https://youtube.googleapis.com/youtube/v3/channels?part=snippet&part=statistics&maxResults=5&mine=true",
+    );
+    await expect(preview).toContainText("authorization: Bearer {ACCESS_TOKEN}");
+    // The suggested (narrowest) scope is preselected.
+    const readonlyScope = page.getByRole("checkbox", { name: /youtube\.readonly/ });
+    await expect(readonlyScope).toBeChecked();
+
+    // Code follows, in every language; switching tabs loses nothing.
+    await page.getByRole("tab", { name: "Python" }).click();
+    await expect.poll(() => copiedCode(page)).toContain("mine=True");
+    const python = await copiedCode(page);
+    expect(python).toContain('part=["snippet", "statistics"]');
+    expect(python).toContain("maxResults=5");
+    await page.getByRole("tab", { name: "cURL" }).click();
+    await expect
+      .poll(() => copiedCode(page))
+      .toContain("part=snippet&part=statistics&maxResults=5&mine=true");
+    await page.getByRole("tab", { name: "Python" }).click();
+    await expect(form.locator("#rf-maxResults")).toHaveValue("5");
+
+    // The URL holds everything (debounced replaceState); reload restores it exactly.
+    await expect(page).toHaveURL(/\?r=1\.[\w-]+&lang=python$/);
+    const stateUrl = page.url();
+    expectNoSecrets(stateUrl);
+    await page.reload();
+    await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    await expect(form.locator("#rf-part")).toHaveValue("snippet");
+    await expect(form.locator("#rf-part-1")).toHaveValue("statistics");
+    await expect(form.locator("#rf-mine")).toHaveValue("true");
+    await expect(form.locator("#rf-maxResults")).toHaveValue("5");
+    await expect(page.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
+    await expect(preview).toContainText("part=snippet&part=statistics&maxResults=5&mine=true");
+    expect(page.url()).toBe(stateUrl);
+
+    // API key: the link and the preview name the kind only.
+    await page.getByRole("radio", { name: "API key" }).check();
+    await expect(preview).toContainText("x-goog-api-key: {API_KEY}");
+    await page.getByRole("radio", { name: "OAuth 2.0" }).check();
+    await expect(readonlyScope).toBeChecked();
+
+    // Share → a new page restores the same request.
+    await page.getByRole("button", { name: "Share" }).click();
+    const link = await page.locator("#share-link").inputValue();
+    expectNoSecrets(link);
+    expect(new URL(link).search).toBe(new URL(stateUrl).search);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    const other = await context.newPage();
+    await openWorkbench(other, link);
+    await expect(other.locator("#rf-part")).toHaveValue("snippet");
+    await expect(other.locator("#rf-part-1")).toHaveValue("statistics");
+    await expect(other.locator("#rf-mine")).toHaveValue("true");
+    await expect(other.locator("#rf-maxResults")).toHaveValue("5");
+
+    // History (shared localStorage): edit in the new page, then restore the first request from the list.
+    await other.locator("#rf-maxResults").fill("9");
+    const history = other.getByTestId("history-list");
+    await expect(history.getByRole("button")).toHaveCount(2);
+    await expect(history.getByRole("button").first()).toContainText("maxResults=9");
+    const first = history.getByRole("button", { name: /maxResults=5/ });
+    await expect(first).toContainText("youtube.channels.list");
+    await expect(first).toContainText("part=snippet,statistics");
+    await first.click();
+    await expect(other.locator("#rf-maxResults")).toHaveValue("5");
+    await expect(other.getByTestId("request-preview")).toContainText("maxResults=5&mine=true");
+    await expect(other).toHaveURL((u) => u.search === new URL(stateUrl).search);
+    const stored = await other.evaluate(() => JSON.stringify(window.localStorage));
+    expect(stored).not.toMatch(/ya29|AIza/);
+
+    await other.screenshot({
+      path: "test-results/screenshots/workbench-youtube-channels-list.png",
+      fullPage: true,
+    });
+    await other.getByRole("button", { name: "Clear history" }).click();
+    await expect(other.getByTestId("history-list")).toHaveCount(0);
+    await other.close();
+  });
+
+  test("storage.objects.get: enum select, int64 text, path parameters first", async ({ page }) => {
+    await openWorkbench(page, "/storage/v1/storage.objects.get");
+    const form = page.getByRole("form", { name: "Request for storage.objects.get" });
+    const legends = await form.locator("legend").allTextContents();
+    expect(legends.indexOf("Path parameters")).toBeLessThan(legends.indexOf("Query parameters"));
+
+    await form.locator("#rf-bucket").fill("my bucket");
+    await form.locator("#rf-object").fill("a/b.txt");
+    const projection = form.locator("#rf-projection");
+    await expect(projection.locator("option", { hasText: "noAcl" })).toHaveText(/noAcl — Omit/);
+    await projection.selectOption("full");
+
+    const generation = form.locator("#rf-generation");
+    await generation.fill("9223372036854775808");
+    await expect(generation).toHaveAttribute("aria-invalid", "true");
+    await expect(form.locator("[data-param=generation] .rf-error")).toContainText("generation");
+    await generation.fill("9223372036854775807");
+    await expect(generation).not.toHaveAttribute("aria-invalid", "true");
+
+    const preview = page.getByTestId("request-preview");
+    await expect(preview).toContainText(
+      "GET https://storage.googleapis.com/storage/v1/b/my%20bucket/o/a%2Fb.txt?generation=9223372036854775807&projection=full",
+    );
+    // int64 stays exact (a decimal string) in the code too.
+    await page.getByRole("tab", { name: "TypeScript" }).click();
+    await expect.poll(() => copiedCode(page)).toContain("'9223372036854775807'");
+
+    await page.reload();
+    await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    await expect(form.locator("#rf-generation")).toHaveValue("9223372036854775807");
+    await expect(form.locator("#rf-projection")).toHaveValue("full");
+    expectNoSecrets(page.url());
+  });
+
+  test("a broken or foreign link is reported and the form starts empty", async ({ page }) => {
+    await openWorkbench(page, `${CHANNELS}?r=1.garbage!&lang=curl`);
+    await expect(page.locator(".workbench").getByRole("alert")).toContainText("damaged");
+    await expect(page.locator("#rf-part")).toHaveValue("");
+    await expect(page.getByRole("tab", { name: "cURL" })).toHaveAttribute("aria-selected", "true");
+  });
+});

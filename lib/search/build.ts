@@ -1,0 +1,126 @@
+/**
+ * Building the search index from API models: pure, no IO (./load.ts feeds it on the server).
+ */
+import {
+  SEARCH_INDEX_FORMAT,
+  VERBS,
+  type SearchIndex,
+  type SearchIndexApi,
+  type SearchIndexMethod,
+  type SearchSourceApi,
+} from "./types";
+
+/** Longest summary kept per method, in characters (the palette shows one line). */
+export const SUMMARY_MAX = 120;
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m: string, e: string) => {
+    let cp: number;
+    if (e[0] === "#") cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    else return ENTITIES[e.toLowerCase()] ?? m;
+    return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
+/**
+ * Plain text of a description, for display as text (never as HTML): tags dropped, markdown links and code marks
+ * reduced to their text, entities decoded, whitespace collapsed.
+ */
+export function toPlainText(input: string): string {
+  return decodeEntities(
+    input
+      .replace(/<!--[\s\S]*?-->/g, " ")
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
+      .replace(/<\/?[a-z][^<>]*>/gi, " ")
+      .replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, "$1")
+      .replace(/`+/g, "")
+      .replace(/(^|\s)[*#]+\s/g, "$1"),
+  )
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The first sentence of a description as plain text, at most `max` characters (cut at a word, with "…").
+ * A sentence ends at ". " (or "! " / "? ") or at a blank line; abbreviations like "e.g. " are not ends.
+ */
+export function summarize(description: string, max = SUMMARY_MAX): string {
+  // Only the start matters: cap the work on long descriptions (some are many kilobytes).
+  const head = description.slice(0, 4 * max + 200).split(/\n\s*\n/)[0] ?? "";
+  const text = toPlainText(head);
+  const end = /(?<!\b(?:e\.g|i\.e|etc|vs|approx|incl|ex))[.!?](?=\s+[A-Z0-9"'(`[])/.exec(text);
+  const sentence = end ? text.slice(0, end.index + 1) : text;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max - 1);
+  const atWord = cut.replace(/[\s,;:]+\S*$/, "");
+  return `${atWord.length > max / 2 ? atWord : cut}…`;
+}
+
+/** The index of every given API version and its methods; APIs keep the given order, methods are sorted by id. */
+export function buildSearchIndex(
+  entries: readonly SearchSourceApi[],
+  meta: { readonly source: string; readonly builtAt?: string; readonly skipped?: readonly string[] },
+): SearchIndex {
+  const apis: SearchIndexApi[] = [];
+  const methods: SearchIndexMethod[] = [];
+  const texts: string[] = [];
+  const textIds = new Map<string, number>();
+  const textId = (s: string): number => {
+    let id = textIds.get(s);
+    if (id === undefined) {
+      id = texts.length;
+      texts.push(s);
+      textIds.set(s, id);
+    }
+    return id;
+  };
+  for (const entry of entries) {
+    const api = apis.length;
+    apis.push({
+      n: entry.name,
+      v: entry.version,
+      t: toPlainText(entry.title) || entry.name,
+      p: entry.preferred ? 1 : 0,
+    });
+    const sorted = [...entry.methods].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const m of sorted) {
+      const verb = Math.max(0, VERBS.indexOf(m.httpMethod));
+      methods.push([
+        api,
+        m.id,
+        verb,
+        m.flatPath ?? m.path,
+        textId(summarize(m.description)),
+        m.deprecated ? 1 : 0,
+      ]);
+    }
+  }
+  return {
+    format: SEARCH_INDEX_FORMAT,
+    source: meta.source,
+    builtAt: meta.builtAt ?? new Date().toISOString(),
+    apis,
+    texts,
+    methods,
+    skipped: [...(meta.skipped ?? [])],
+  };
+}
+
+/** Structural check of an index read back from disk or the network (cheap: shape of the top and first rows). */
+export function isSearchIndex(value: unknown): value is SearchIndex {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<Record<keyof SearchIndex, unknown>>;
+  if (v.format !== SEARCH_INDEX_FORMAT || typeof v.source !== "string") return false;
+  if (!Array.isArray(v.apis) || !Array.isArray(v.methods) || !Array.isArray(v.texts)) return false;
+  const m = v.methods[0] as unknown;
+  return m === undefined || (Array.isArray(m) && m.length === 6 && typeof m[1] === "string");
+}
