@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: set-up, static checks, unit tests (Vitest), production build, end-to-end (Playwright).
+# The whole test suite: set-up, static checks, unit tests (Vitest, including the verbatim snippet runs against the
+# fake Google), the all-methods sweep on one method per API (verify:sample), production build, end-to-end
+# (Playwright).
 # Prints one closing line "tests: N passed, N failed" summed over Vitest and Playwright.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,7 @@ step lint npx eslint . --max-warnings=0
 step format npx prettier --check . --log-level warn
 step typecheck npx tsc --noEmit
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+step verify-sample npm run --silent verify:sample
 step build bash scripts/build-if-stale.sh
 if [[ " ${failed_steps[*]-} " == *" build "* ]]; then
   echo "::: e2e skipped: the build failed"

@@ -10,6 +10,7 @@
  * anything; every byte of its output still passes through the allow-list, so safety never depends on it.
  */
 import sanitizeHtml from "sanitize-html";
+import { decodeEntities } from "./entities";
 
 export interface SanitizeOptions {
   /**
@@ -221,15 +222,6 @@ export function sanitizeDescription(input: string | null | undefined, options: S
   }).trim();
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-};
-
 /** Plain text of a description (tags dropped, markdown markers kept as text), for titles and one-line summaries. */
 export function plainText(input: string | null | undefined, maxLength = Infinity): string {
   if (input === null || input === undefined) return "";
@@ -248,20 +240,9 @@ export function plainText(input: string | null | undefined, maxLength = Infinity
       "object",
     ],
   });
-  const text = stripped
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m: string, e: string) => {
-      if (e.startsWith("#x") || e.startsWith("#X")) return safeCodePoint(parseInt(e.slice(2), 16)) ?? m;
-      if (e.startsWith("#")) return safeCodePoint(parseInt(e.slice(1), 10)) ?? m;
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = decodeEntities(stripped).replace(/\s+/g, " ").trim();
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, Math.max(0, maxLength - 1));
   const atWord = cut.replace(/\s+\S*$/, "");
   return `${atWord.length > maxLength / 2 ? atWord : cut}…`;
-}
-
-function safeCodePoint(n: number): string | null {
-  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : null;
 }

@@ -1,6 +1,7 @@
 /**
  * Building the search index from API models: pure, no IO (./load.ts feeds it on the server).
  */
+import { decodeEntities } from "@/lib/html/entities";
 import {
   SEARCH_INDEX_FORMAT,
   VERBS,
@@ -12,24 +13,6 @@ import {
 
 /** Longest summary kept per method, in characters (the palette shows one line). */
 export const SUMMARY_MAX = 120;
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-};
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m: string, e: string) => {
-    let cp: number;
-    if (e[0] === "#") cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    else return ENTITIES[e.toLowerCase()] ?? m;
-    return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-  });
-}
 
 /**
  * Plain text of a description, for display as text (never as HTML): tags dropped, markdown links and code marks

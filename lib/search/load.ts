@@ -20,6 +20,7 @@ import { createDiscoveryLoader, loaderOptionsFromEnv, type DiscoveryLoader } fro
 import { defaultSnapshotDir, parseDocumentFileName } from "../discovery/sources/snapshot";
 import { buildSearchIndex, isSearchIndex } from "./build";
 import { SEARCH_INDEX_FORMAT, type SearchIndex, type SearchSourceApi } from "./types";
+import { mapLimit } from "@/lib/discovery/map-limit";
 
 export interface ServedSearchIndex {
   /** The index as JSON, exactly the response body. */
@@ -40,19 +41,6 @@ export interface ServedSearchIndex {
 export interface BuildOptions {
   /** Documents loaded at once (default 8). */
   readonly concurrency?: number;
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
 }
 
 /** Loads every directory entry's document through `loader` and builds the index. */

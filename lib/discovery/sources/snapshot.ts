@@ -14,6 +14,7 @@ import type { RawDirectoryItem, RawDirectoryList, RawIcons } from "../types";
 import { validateDirectoryList } from "../validate";
 import { scanHead, scanTail } from "./top-level-fields";
 import { DiscoveryLoadError, type DiscoverySource, type DocumentRef } from "./types";
+import { mapLimit } from "../map-limit";
 
 const INDEX = "index.json";
 
@@ -102,19 +103,6 @@ export async function summariseDocumentFile(
   } finally {
     await handle.close();
   }
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
