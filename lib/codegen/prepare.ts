@@ -8,7 +8,7 @@ import { buildHttpRequest } from "@/lib/request/build";
 import type { ParamValue } from "@/lib/request/types";
 
 import { GOOGLEAPIS_API_VERSIONS } from "./naming/googleapis-apis.generated";
-import { apiVersionKey, isApiInGoogleapis } from "./naming/node";
+import { apiVersionKey, isMethodInGoogleapis } from "./naming/node";
 import { PYTHON_STATIC_APIS } from "./python-static-apis.generated";
 import type { PreparedParam, PrepareInput, SnippetInput, SnippetOptions } from "./types";
 
@@ -54,6 +54,17 @@ export function orderedParams(input: PrepareInput): PreparedParam[] {
   return out;
 }
 
+/** Raw keys of the resources nested in the method's parent resource (top-level resources for a root method). */
+export function siblingResources(api: PrepareInput["api"], method: PrepareInput["method"]): string[] {
+  let nodes = api.resources;
+  for (const key of method.resourcePath) {
+    const node = nodes.find((r) => r.name === key);
+    if (node === undefined) return [];
+    nodes = node.resources;
+  }
+  return nodes.map((r) => r.name);
+}
+
 export function prepareSnippetInput(input: PrepareInput): SnippetInput {
   const { api, method, request } = input;
   const params = orderedParams(input);
@@ -68,10 +79,16 @@ export function prepareSnippetInput(input: PrepareInput): SnippetInput {
       rootUrl: api.rootUrl,
       baseUrl: api.baseUrl,
       pythonStatic: PYTHON_STATIC_APIS.has(`${api.name}.${api.version}`),
-      inGoogleapis: isApiInGoogleapis(api.name, api.version, GOOGLEAPIS_APIS),
+      inGoogleapis: isMethodInGoogleapis(
+        api.name,
+        api.version,
+        [...method.resourcePath, method.name],
+        GOOGLEAPIS_APIS,
+      ),
       dataWrapper: api.features.includes("dataWrapper"),
     },
     method,
+    siblingResources: siblingResources(api, method),
     params,
     body: request.body,
     auth: request.auth,

@@ -26,11 +26,20 @@ export interface SnippetInput {
     readonly baseUrl: string;
     /** True when google-api-python-client 2.201.0 ships this document (else the snippet needs static_discovery=False). */
     readonly pythonStatic: boolean;
-    /** True when googleapis 188 has this API version. */
+    /**
+     * True when googleapis 188 has this API version AND this method (`isMethodInGoogleapis`: not a resource
+     * `-`, not in `googleapis-missing-methods.generated.ts`). False → the TS snippet uses `google.discoverAPI`.
+     */
     readonly inGoogleapis: boolean;
     readonly dataWrapper: boolean;
   };
   readonly method: MethodModel;
+  /**
+   * Raw keys of the resources nested next to the method (children of its parent resource; the API's top-level
+   * resources for a top-level method). google-api-python-client lets such a resource replace a method of the same
+   * name. Optional: absent means none.
+   */
+  readonly siblingResources?: readonly string[];
   /** Parameters with values, path parameters first, then in the method's order, then standard parameters. */
   readonly params: readonly PreparedParam[];
   readonly body: JsonValue | null;

@@ -86,7 +86,11 @@ describe("sliceApiForMethod", () => {
     const method = m("zoo.zoos.animals.list");
     const slice = sliceApiForMethod(api, method);
     expect(slice.methods).toEqual([method]);
-    expect(slice.resources).toEqual([]);
+    // Only the path to the method (zoos → animals), with the method's own resource's children emptied.
+    expect(slice.resources.map((r) => r.name)).toEqual(["zoos"]);
+    const animals = slice.resources[0]!.resources;
+    expect(animals.map((r) => [r.name, r.methodIds])).toEqual([["animals", ["zoo.zoos.animals.list"]]]);
+    for (const child of animals[0]!.resources) expect([child.methodIds, child.resources]).toEqual([[], []]);
     expect(slice.schemas).toEqual({});
     expect(slice.standardParameters).toBe(api.standardParameters);
     expect(slice.scopes.map((s) => s.url).sort()).toEqual([...method.scopes].sort());

@@ -17,7 +17,7 @@
  */
 import childProcess from "node:child_process";
 import { EventEmitter } from "node:events";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
@@ -177,13 +177,7 @@ function patchBrowser(): void {
 
 async function main(): Promise<void> {
   const [src, dst] = process.argv.slice(2);
-  let items = JSON.parse(readFileSync(src!, "utf8")) as Item[];
-  // TEMPORARY (one sweep only): run every Nth item; the others keep "not run".
-  const strideFile = join(dirname(src!), "..", "ts-run-stride");
-  if (existsSync(strideFile)) {
-    const n = Number(readFileSync(strideFile, "utf8"));
-    if (n > 1) items = items.filter((_, i) => i % n === 0);
-  }
+  const items = JSON.parse(readFileSync(src!, "utf8")) as Item[];
   process.env.BROWSER = BROWSER_MARKER;
   const patched = patchGaxios();
   patchBrowser();

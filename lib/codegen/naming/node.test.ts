@@ -11,6 +11,7 @@ import { GOOGLEAPIS_API_VERSIONS, GOOGLEAPIS_VERSION } from "./googleapis-apis.g
 import {
   camelify,
   isApiInGoogleapis,
+  isMethodInGoogleapis,
   nodeApiAccessor,
   nodeResourceAvailable,
   tsParamKey,
@@ -244,5 +245,27 @@ describe("nodeApiAccessor / isApiInGoogleapis", () => {
     expect(GOOGLEAPIS_VERSION).toBe(pkg.version);
     expect(GOOGLEAPIS_API_VERSIONS).toEqual(readGoogleapisApis(APIS_DIR));
     expect(GOOGLEAPIS_API_VERSIONS.length).toBe(610);
+  });
+});
+
+describe("isMethodInGoogleapis", () => {
+  it("is false for methods the snapshot has but googleapis 188 lacks, and for the resource `-`", () => {
+    expect(isMethodInGoogleapis("aiplatform", "v1beta1", ["projects", "locations", "agents", "get"])).toBe(
+      false,
+    );
+    expect(isMethodInGoogleapis("artifactregistry", "v1beta2", ["projects", "getProjectSettings"])).toBe(
+      false,
+    );
+    expect(
+      isMethodInGoogleapis("readerrevenuesubscriptionlinking", "v1", [
+        "publications",
+        "-",
+        "readers",
+        "entitlements",
+        "list",
+      ]),
+    ).toBe(false);
+    expect(isMethodInGoogleapis("youtube", "v3", ["videos", "list"])).toBe(true);
+    expect(isMethodInGoogleapis("nosuchapi", "v1", ["x", "get"])).toBe(false);
   });
 });

@@ -8,6 +8,7 @@
 import { isTsIdentifierName, tsString } from "../literals/typescript";
 
 import { GOOGLEAPIS_API_VERSIONS } from "./googleapis-apis.generated";
+import { GOOGLEAPIS_MISSING_METHODS } from "./googleapis-missing-methods.generated";
 
 /**
  * `camelify`: only `-` is handled — split on `-`, drop empty parts, upper-case the first letter of every part
@@ -165,4 +166,27 @@ export function isApiInGoogleapis(
   apis: ApiVersionSet = GOOGLEAPIS_APIS,
 ): boolean {
   return apis.has(apiVersionKey(name, version));
+}
+
+/**
+ * Whether googleapis 188 has this API version AND this method, reachable by the camelified property chain
+ * (`google.<name>({version}).<resource>….<method>`). False when the API version is absent, when a resource
+ * has no property ({@link nodeResourceAvailable}: `-`), or when the method is in
+ * `googleapis-missing-methods.generated.ts` — methods of the snapshot documents (google-api-python-client
+ * 2.201.0, newer than googleapis 188) that googleapis 188 lacks. Regenerate that list with
+ * `npx tsx lib/codegen/naming/gen-googleapis-missing-methods.ts`.
+ * Limitation: a live document newer than the snapshot may have methods in neither list; they are assumed present.
+ * @param path Discovery names: the method's resource path, then the method name.
+ */
+export function isMethodInGoogleapis(
+  name: string,
+  version: string,
+  path: readonly string[],
+  apis: ApiVersionSet = GOOGLEAPIS_APIS,
+  missing: Readonly<Record<string, readonly string[]>> = GOOGLEAPIS_MISSING_METHODS,
+): boolean {
+  if (!isApiInGoogleapis(name, version, apis)) return false;
+  if (!path.every(nodeResourceAvailable)) return false;
+  const key = apiVersionKey(name, version);
+  return !(Object.hasOwn(missing, key) && (missing[key] ?? []).includes(path.join(".")));
 }

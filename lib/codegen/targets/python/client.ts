@@ -22,7 +22,7 @@ import {
   usesBody,
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
-import type { ParamScalar } from "@/lib/request/types";
+import type { JsonValue, ParamScalar } from "@/lib/request/types";
 import { DEFAULT_MEDIA_TYPE } from "@/lib/request/build";
 
 export const PYTHON_INSTALL =
@@ -30,10 +30,19 @@ export const PYTHON_INSTALL =
 
 /** A parameter value as a Python expression, cast the way `_cast` will read it. */
 export function pythonParamValue(param: PreparedParam, asString: boolean, joinRepeated = false): string {
+  // The library matches `pattern` with re.match on the value itself (discovery.py `createMethod`), so a
+  // non-string value crashes it (TypeError: 'int' object is not iterable); `_cast` turns "1" back into 1.
+  const patterned = param.model.pattern !== undefined && param.model.pattern !== "";
   const scalar = (v: ParamScalar): string => {
     if (asString) return pyString(String(v));
     const { type } = param.model;
-    if (type === "boolean") return v === true || v === "true" ? "True" : "False";
+    if (type === "boolean") {
+      const on = v === true || v === "true";
+      // `_cast` sends str(bool(value)).lower(): "true" stays true (a false one takes the HTTP fallback).
+      if (patterned) return pyString(on ? "true" : "false");
+      return on ? "True" : "False";
+    }
+    if (patterned) return pyString(String(v));
     if ((type === "integer" || type === "number") && typeof v === "number") return pyNumber(v);
     if ((type === "integer" || type === "number") && typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) {
       return pyNumber(Number(v));
@@ -46,6 +55,24 @@ export function pythonParamValue(param: PreparedParam, asString: boolean, joinRe
     return `[${value.map(scalar).join(", ")}]`;
   }
   return scalar(value);
+}
+
+/**
+ * Why the library's generated method cannot send this request (then the snippet sends input.http itself), or
+ * null. `shadowed`: a nested resource named like the method replaces it (discovery.py `_set_service_methods`
+ * adds the methods, then the nested resources, under the same attribute names). `false-pattern`: a boolean
+ * parameter with a pattern set to false (the pattern check needs a string, and `_cast` sends any non-empty string
+ * as true).
+ */
+export function pythonCallBlocked(input: SnippetInput): "shadowed" | "false-pattern" | null {
+  const name = fixMethodName(input.method.name);
+  if ((input.siblingResources ?? []).some((r) => fixMethodName(r) === name)) return "shadowed";
+  const falsePattern = input.params.some((p) => {
+    if (p.model.type !== "boolean" || p.model.pattern === undefined || p.model.pattern === "") return false;
+    const values = Array.isArray(p.value) ? p.value : [p.value];
+    return values.some((v) => !(v === true || v === "true"));
+  });
+  return falsePattern ? "false-pattern" : null;
 }
 
 /** `service.a().b().method` — resources are methods in the Python client. */
@@ -103,9 +130,11 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const b = new CodeBuilder({ indent: "    " });
   const { push, blank, block } = b;
   const { api, method, auth } = input;
-  const download = mediaDownloadApplies(input, options);
-  const upload = mediaUploadApplies(input);
-  const allPages = options.allPages === true && method.pageable && !download;
+  // The generated method cannot be called: send the explorer's request through build()'s authorized http.
+  const blocked = pythonCallBlocked(input);
+  const download = blocked === null && mediaDownloadApplies(input, options);
+  const upload = blocked === null && mediaUploadApplies(input);
+  const allPages = blocked === null && options.allPages === true && method.pageable && !download;
   const multiValued = multiValuedParams(input);
   const joinRepeated = upload && multiValued.length > 0;
   // list_next() cannot copy a URL with repeated keys: loop on pageToken explicitly instead.
@@ -241,6 +270,10 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     if (!api.pythonStatic) buildArgs.push("static_discovery=False");
     push(`service = build(${buildArgs.join(", ")})`);
     blank();
+    if (blocked !== null) {
+      fallbackRequest(b, input, blocked);
+      return;
+    }
 
     const pageTokenParam = input.params.find((p) => p.name === "pageToken");
     const kwargs = kwargLines(input, {
@@ -315,6 +348,77 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     });
   });
   return b.join();
+}
+
+/**
+ * The request the explorer shows (input.http), sent through the http object build() made (`service._http`: the
+ * credentials' AuthorizedHttp, or build_http() without auth), so sign-in, token refresh and HttpError behave as
+ * in every other snippet. The library adds no `alt=json` and no `key=` here: the API key goes in x-goog-api-key,
+ * as the explorer sends it.
+ */
+function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: "shadowed" | "false-pattern"): void {
+  const { push, block } = b;
+  const { method, http } = input;
+  const chain = pythonCallChain(input);
+  if (why === "shadowed") {
+    push(`# ${commentText(`The usual call, ${chain}(...), does not work:`)}`);
+    push(
+      `#   ${commentText(`google-api-python-client replaces the method "${fixMethodName(method.name)}" with the nested resource`)}`,
+    );
+    push("#   of the same name (TypeError: methodResource() got an unexpected keyword argument).");
+  } else {
+    push(
+      "# A boolean parameter with a pattern cannot be false through the library: its pattern check needs a",
+    );
+    push('#   string, and it sends every non-empty string as "true".');
+  }
+  push("# So this sends the explorer's request itself, through the HTTP object build() created");
+  const how = {
+    oauth: "#   (it adds your access token and refreshes it).",
+    apiKey:
+      "#   (without credentials); the API key goes in the x-goog-api-key header, as the explorer sends it.",
+    none: "#   (it sends no credentials).",
+  } as const;
+  push(how[input.auth.type]);
+  const upload = mediaUploadApplies(input);
+  if (upload) push("# The media file is not sent: only the JSON metadata.");
+  push(`url = ${pyString(http.url)}`);
+  const headers: string[] = [];
+  for (const [name, value] of Object.entries(http.headers)) {
+    if (name === "authorization") continue; // AuthorizedHttp adds the real token.
+    if (name === "x-goog-api-key") headers.push(`${pyString(name)}: api_key,`);
+    else if (name === "content-type" && upload) headers.push(`"content-type": "application/json",`);
+    else headers.push(`${pyString(name)}: ${pyString(value)},`);
+  }
+  const body: JsonValue | null = upload ? input.body : jsonOrNull(http.body);
+  const bodyExpr =
+    body !== null
+      ? `json.dumps(${pyLiteral(body)})`
+      : http.body !== null && !upload
+        ? pyString(http.body)
+        : null;
+  if (headers.length === 0) push("headers = {}");
+  else {
+    push("headers = {");
+    for (const line of headers) push(line, 1);
+    push("}");
+  }
+  const args = [`url`, `method=${pyString(http.method)}`, ...(bodyExpr !== null ? [`body=${bodyExpr}`] : [])];
+  args.push("headers=headers");
+  push("response, content = service._http.request(");
+  for (const a of args) push(`${a},`, 1);
+  push(")");
+  block("if response.status >= 300:", () => push("raise HttpError(response, content, uri=url)"));
+  push("print(json.dumps(json.loads(content) if content else {}, indent=2))");
+}
+
+function jsonOrNull(text: string | null): JsonValue | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return null;
+  }
 }
 
 /** The Python client wraps bodies in `{"data": …}` for dataWrapper APIs; undo an explorer-side wrap. */

@@ -13,7 +13,7 @@
  */
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { isTsIdentifierName, tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
-import { camelify, nodeApiAccessor, tsParamKey } from "@/lib/codegen/naming/node";
+import { isApiInGoogleapis, nodeApiAccessor, tsParamKey, tsPropertyAccess } from "@/lib/codegen/naming/node";
 import {
   mediaDownloadApplies,
   mediaUploadApplies,
@@ -46,11 +46,24 @@ function member(name: string): string {
   return isTsIdentifierName(name) ? `.${name}` : `[${tsString(name)}]`;
 }
 
-/** `zoo.zoos.animals.list` — camelified for googleapis, raw names for a discoverAPI client. */
+/**
+ * `zoo.zoos.animals.list` — camelified for googleapis (`tsPropertyAccess`), raw names for a discoverAPI client
+ * (googleapis-common `endpoint.js` keys resources and methods by their Discovery names: `['-']`). A name
+ * googleapis has no property for (`-`) makes prepare set `inGoogleapis = false`, so it never reaches here.
+ */
 export function tsCallChain(input: SnippetInput, apiVar: string): string {
   const names = [...input.method.resourcePath, input.method.name];
-  const fix = input.api.inGoogleapis ? camelify : (n: string): string => n;
-  return apiVar + names.map((n) => member(fix(n))).join("");
+  if (!input.api.inGoogleapis) return apiVar + names.map(member).join("");
+  return (
+    apiVar +
+    names
+      .map((n) => {
+        const access = tsPropertyAccess(n);
+        if (!access.available) throw new Error(`${input.method.id}: ${access.reason}`);
+        return access.source;
+      })
+      .join("")
+  );
 }
 
 function apiVariable(input: SnippetInput): string {
@@ -94,9 +107,11 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     push("// No credentials: this request is sent without authorization.");
   }
   if (!api.inGoogleapis) {
-    push(
-      `// googleapis 188 has no ${commentText(`${api.name} ${api.version}`)}: the client is built at run time from the`,
-    );
+    // The API version, or (snapshot newer than googleapis 188, or a resource `-`) only this method, is missing.
+    const missing = isApiInGoogleapis(api.name, api.version)
+      ? `${method.id} (${api.name} ${api.version})`
+      : `${api.name} ${api.version}`;
+    push(`// googleapis 188 has no ${commentText(missing)}: the client is built at run time from the`);
     push("//   API's Discovery document (google.discoverAPI), so the call below is not type-checked.");
   }
   if (api.dataWrapper && usesBody(input)) {
