@@ -172,11 +172,15 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     () => encodeShareState(cleanForHistory(defaultRequest(api, method))),
     [api, method],
   );
+  /** The request on screen when history was cleared: not recorded again until it changes (or is shared). */
+  const clearedShare = useRef<string | null>(null);
   const record = useCallback(
     (s: WorkbenchState, force: boolean) => {
       const storage = safeStorage();
       if (storage === null) return;
-      if (!force && encodeShareState(cleanForHistory(s.request)) === defaultShare) return;
+      const share = encodeShareState(cleanForHistory(s.request));
+      if (!force && (share === defaultShare || share === clearedShare.current)) return;
+      clearedShare.current = null;
       // One id per editing session (page load or restore), created on its first distinct request.
       sessionId.current ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
       recordHistory(storage, { id: sessionId.current, request: s.request, language: s.language }, Date.now());
@@ -223,8 +227,10 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     const storage = safeStorage();
     if (storage !== null) clearHistory(storage);
     sessionId.current = null;
+    // A record still pending from the last edit must not bring the cleared entry straight back.
+    clearedShare.current = encodeShareState(cleanForHistory(state.request));
     window.dispatchEvent(new Event(HISTORY_EVENT));
-  }, []);
+  }, [state.request]);
 
   const currentShare = useMemo(() => encodeShareState(cleanForHistory(state.request)), [state.request]);
   const shareUrl = useCallback(() => new URL(stateHref(state), window.location.origin).toString(), [state]);
