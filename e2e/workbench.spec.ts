@@ -167,6 +167,8 @@ test.describe("request workbench", () => {
     // int64 stays exact (a decimal string) in the code too.
     await page.getByRole("tab", { name: "TypeScript" }).click();
     await expect.poll(() => copiedCode(page)).toContain("'9223372036854775807'");
+    // The URL follows the state after a short debounce; the tab switch is the last change.
+    await expect.poll(() => page.url()).toContain("lang=typescript");
 
     await page.reload();
     await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();

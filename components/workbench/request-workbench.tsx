@@ -150,15 +150,25 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   // ---- URL: always the full state (replaceState, debounced; no router navigation). The untouched form is the
   // bare method path.
   const pristine = useMemo(() => initialState(model, defaultRequest(api, method)), [model, api, method]);
+  const latestHref = useRef<string | null>(null);
   useEffect(() => {
-    const t = window.setTimeout(() => {
-      const href = stateHref(state, pristine);
-      if (window.location.pathname + window.location.search !== href) {
-        window.history.replaceState(window.history.state, "", href);
-      }
-    }, URL_DEBOUNCE_MS);
+    const href = stateHref(state, pristine);
+    latestHref.current = href;
+    const t = window.setTimeout(() => writeHref(href), URL_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
   }, [state, pristine]);
+  // Leaving or reloading within the debounce must not lose the last edit: write it at once.
+  useEffect(() => {
+    const flush = () => {
+      if (latestHref.current !== null) writeHref(latestHref.current);
+    };
+    window.addEventListener("pagehide", flush);
+    window.addEventListener("beforeunload", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      window.removeEventListener("beforeunload", flush);
+    };
+  }, []);
 
   // ---- History: one entry per editing session, updated as the request changes.
   const hydrated = useSyncExternalStore(noSubscription, isClient, isServer);
@@ -320,4 +330,10 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
       />
     </div>
   );
+}
+
+function writeHref(href: string): void {
+  if (window.location.pathname + window.location.search !== href) {
+    window.history.replaceState(window.history.state, "", href);
+  }
 }
