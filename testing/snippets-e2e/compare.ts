@@ -13,6 +13,8 @@
 import type { SnippetInput } from "@/lib/codegen/types";
 import type { HttpRequestSpec, JsonValue } from "@/lib/request/types";
 
+import { parseMultipart, type UploadPart } from "../fake-google/multipart";
+
 /**
  * The allowed differences. The key is the rule id reported in `CompareResult.rules`.
  * "Standing" rules (normalisations that apply to every request) are listed too, so the table is complete.
@@ -193,40 +195,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export interface MultipartPart {
-  readonly headers: Record<string, string>;
-  readonly body: Buffer;
-}
-
-/** multipart/* body → parts (CRLF or LF line breaks). undefined when there is no boundary. */
-export function parseMultipart(body: Buffer, contentType: string): MultipartPart[] | undefined {
-  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const boundary = m?.[1] ?? m?.[2];
-  if (!boundary) return undefined;
-  const text = body.toString("latin1");
-  const esc = boundary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const delim = new RegExp(`(?:^|\\r?\\n)--${esc}(--)?[ \\t]*(?:\\r?\\n|$)`, "g");
-  const parts: MultipartPart[] = [];
-  let last: number | undefined;
-  let mm: RegExpExecArray | null;
-  while ((mm = delim.exec(text))) {
-    if (last !== undefined) {
-      const chunk = text.slice(last, mm.index);
-      const sep = /\r?\n\r?\n/.exec(chunk);
-      const headText = sep ? chunk.slice(0, sep.index) : "";
-      const bodyText = sep ? chunk.slice(sep.index + sep[0].length) : chunk;
-      const headers: Record<string, string> = {};
-      for (const line of headText.split(/\r?\n/)) {
-        const i = line.indexOf(":");
-        if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-      }
-      parts.push({ headers, body: Buffer.from(bodyText, "latin1") });
-    }
-    if (mm[1]) break;
-    last = mm.index + mm[0].length;
-  }
-  return parts;
-}
+export { parseMultipart };
+export type MultipartPart = UploadPart;
 
 const asBuffer = (b: string | Buffer): Buffer => (typeof b === "string" ? Buffer.from(b, "utf8") : b);
 
