@@ -27,6 +27,12 @@ async function copiedCode(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/** The JSON inside the URL's share state (`r=1.<base64url>`), for waiting on the debounced URL update. */
+function urlRequestJson(url: string): string {
+  const r = new URL(url).searchParams.get("r") ?? "";
+  return Buffer.from(r.replace(/^1\./, ""), "base64url").toString("utf8");
+}
+
 function expectNoSecrets(url: string): void {
   expect(url).not.toMatch(/key=|access_token|oauth_token/);
 }
@@ -167,8 +173,8 @@ test.describe("request workbench", () => {
     // int64 stays exact (a decimal string) in the code too.
     await page.getByRole("tab", { name: "TypeScript" }).click();
     await expect.poll(() => copiedCode(page)).toContain("'9223372036854775807'");
-    // The URL follows the state after a short debounce; the tab switch is the last change.
-    await expect.poll(() => page.url()).toContain("lang=typescript");
+    // The URL follows the state after a short debounce: wait until its request holds the last edit.
+    await expect.poll(() => urlRequestJson(page.url())).toContain('"9223372036854775807"');
 
     await page.reload();
     await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();

@@ -157,7 +157,8 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     const t = window.setTimeout(() => writeHref(href), URL_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
   }, [state, pristine]);
-  // Leaving or reloading within the debounce must not lose the last edit: write it at once.
+  // Leaving the page within the debounce (a link, then Back) keeps the last edit in this history entry. (A reload
+  // takes its URL before these events, so it may still miss an edit made in the last 200 ms.)
   useEffect(() => {
     const flush = () => {
       if (latestHref.current !== null) writeHref(latestHref.current);
