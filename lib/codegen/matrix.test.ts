@@ -45,3 +45,42 @@ describe("fixture set", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(20);
   });
 });
+
+/**
+ * The flows Google blocked or the libraries removed, and the test-only escape hatch, never appear in generated
+ * code: `run_console` (removed in google-auth-oauthlib 1.0), the out-of-band redirect URI, `gapi.auth2`
+ * (deprecated Google Sign-In), `OAUTHLIB_INSECURE_TRANSPORT`, and `@google-cloud/local-auth` (its client sends no
+ * Authorization header with googleapis ≥ 150).
+ */
+const FORBIDDEN = [
+  "run_console",
+  "urn:ietf:wg:oauth:2.0:oob",
+  "gapi.auth2",
+  "OAUTHLIB_INSECURE_TRANSPORT",
+  "@google-cloud/local-auth",
+];
+
+describe("no blocked OAuth flows in any snippet", () => {
+  const generated = fixtures.flatMap((fx) =>
+    fx.input === null
+      ? []
+      : TARGET_IDS.map((id) => [`${id}/${fx.name}`, TARGETS[id].generate(fx.input!, fx.options)] as const),
+  );
+
+  it("generates snippets to check", () => {
+    expect(generated.length).toBeGreaterThanOrEqual(4 * 20);
+  });
+
+  it.each(FORBIDDEN)("%s appears in none", (needle) => {
+    expect(generated.filter(([, code]) => code.includes(needle)).map(([name]) => name)).toEqual([]);
+  });
+
+  it("OAuth snippets use the loopback flow", () => {
+    const oauth = fixtures.filter((fx) => fx.input?.auth.type === "oauth");
+    expect(oauth.length).toBeGreaterThan(0);
+    for (const fx of oauth) {
+      expect(TARGETS.python.generate(fx.input!, fx.options)).toContain("flow.run_local_server(port=0");
+      expect(TARGETS.typescript.generate(fx.input!, fx.options)).toContain("generateCodeVerifierAsync");
+    }
+  });
+});
