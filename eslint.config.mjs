@@ -7,6 +7,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
       ".venv/**",
       ".cache/**",
       "node_modules/**",
