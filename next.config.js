@@ -1,5 +1,14 @@
 // @ts-check
 /** Framework settings only: no application logic, no secrets. */
+
+/** Mirrors STATIC_SECURITY_HEADERS in lib/security/csp.ts (a unit test keeps them equal). */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,6 +17,17 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The snapshot documents are read from disk at request time by lib/discovery/sources (server only).
   serverExternalPackages: [],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // JSON route handlers: nothing in them may run or be framed. (The sign-in start/callback pages set their
+      // own policy, lib/auth/popup-page.ts; a second CSP header here would block their script.)
+      ...["/api/search-index", "/api/auth/session", "/api/auth/revoke"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      })),
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -8,6 +8,16 @@ import { defineConfig, devices } from "@playwright/test";
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const DISCOVERY_PORT = Number(process.env.E2E_DISCOVERY_PORT ?? 3190);
 const DISCOVERY_BASE = `http://127.0.0.1:${DISCOVERY_PORT}`;
+/** The same build without sign-in configured (the "explorer still works fully" journey). */
+const APP_NO_AUTH_PORT = Number(process.env.E2E_APP_NO_AUTH_PORT ?? APP_PORT + 1);
+/** testing/fake-google/main.ts: the TLS proxy Chromium goes through, and its control/endpoint port. */
+const FAKE_GOOGLE_PORT = Number(process.env.E2E_FAKE_GOOGLE_PORT ?? 3191);
+const FAKE_CONTROL_PORT = Number(process.env.E2E_FAKE_CONTROL_PORT ?? FAKE_GOOGLE_PORT + 1);
+const FAKE_CONTROL = `http://127.0.0.1:${FAKE_CONTROL_PORT}`;
+// For the specs (e2e/fake-google.ts reads them).
+process.env.E2E_FAKE_CONTROL = FAKE_CONTROL;
+process.env.E2E_NO_AUTH_BASE = `http://127.0.0.1:${APP_NO_AUTH_PORT}`;
+const APP_ENV = { EXPLORER_DISCOVERY_SOURCE: DISCOVERY_BASE, NEXT_TELEMETRY_DISABLED: "1" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,6 +35,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     viewport: { width: 1366, height: 900 },
+    // Google is the fake: every non-loopback request goes through its TLS proxy, whose certificates this
+    // browser accepts (the app itself is on loopback, which bypasses the proxy).
+    proxy: { server: `http://127.0.0.1:${FAKE_GOOGLE_PORT}`, bypass: "127.0.0.1,localhost" },
+    ignoreHTTPSErrors: true,
   },
   projects: [
     {
@@ -56,11 +70,33 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
+      command: `npx tsx testing/fake-google/main.ts --port ${FAKE_GOOGLE_PORT} --control-port ${FAKE_CONTROL_PORT}`,
+      url: `${FAKE_CONTROL}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
       command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      env: { EXPLORER_DISCOVERY_SOURCE: DISCOVERY_BASE, NEXT_TELEMETRY_DISABLED: "1" },
+      // Sign-in against the fake: the browser meets the (proxied) default endpoints, the server exchanges and
+      // revokes tokens through the fake's loopback endpoints.
+      env: {
+        ...APP_ENV,
+        EXPLORER_OAUTH_CLIENT_ID: "1234567890-fakeclient.apps.googleusercontent.com",
+        EXPLORER_OAUTH_CLIENT_SECRET: "GOCSPX-fake-client-secret",
+        EXPLORER_OAUTH_TOKEN_ENDPOINT: `${FAKE_CONTROL}/token`,
+        EXPLORER_OAUTH_REVOCATION_ENDPOINT: `${FAKE_CONTROL}/revoke`,
+      },
+    },
+    {
+      command: `npx next start -p ${APP_NO_AUTH_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_NO_AUTH_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: APP_ENV,
     },
   ],
 });

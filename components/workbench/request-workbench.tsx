@@ -14,6 +14,7 @@ import {
 import { CodePanel } from "@/components/code-panel/code-panel";
 import { RequestPreview } from "@/components/method/request-preview";
 import { RequestForm } from "@/components/request-form/request-form";
+import { TryItPanel } from "@/components/try-it/try-it-panel";
 import type { ParamDocs, ScopeOption } from "@/components/request-form/types";
 import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
@@ -251,6 +252,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   }, [method.parameters, record, state]);
 
   const requestIssues = issues.filter((i) => i.code !== "required" || touched.has(i.param));
+  const issueMessages = useMemo(() => issues.map((i) => i.message), [issues]);
 
   return (
     <div className="workbench" data-hydrated={hydrated || undefined}>
@@ -301,6 +303,19 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         <RequestPreview
           request={preview}
           caption="The HTTP request this form sends (credentials are placeholders)"
+        />
+      </section>
+
+      <section aria-labelledby="run-title" className="wb-run">
+        <h2 id="run-title">Run it</h2>
+        <TryItPanel
+          api={api}
+          method={method}
+          request={state.request}
+          suggestedScopes={props.suggestedScopes}
+          blockingIssues={issueMessages}
+          onMedia={onMedia}
+          onLanguageChange={onLanguageChange}
         />
       </section>
 

@@ -17,7 +17,7 @@ export const FAKE_CLIENT_ID = "1234567890-fakeclient.apps.googleusercontent.com"
 export const FAKE_CLIENT_SECRET = "GOCSPX-fake-client-secret";
 export const FAKE_API_KEY = "AIzaFakeApiKey-for-tests-000000000000";
 
-export type RequestKind = "consent" | "token" | "api" | "discovery" | "unmatched";
+export type RequestKind = "consent" | "token" | "revoke" | "api" | "discovery" | "preflight" | "unmatched";
 
 export type { UploadPart } from "./multipart";
 
@@ -59,6 +59,8 @@ export interface RecordedRequest {
   auth: "bearer" | "api-key" | "client_secret_basic" | "client_secret_post" | "none";
   /** The access token presented (api/discovery with Bearer). */
   bearerToken?: string;
+  /** The scopes of that token, when it is a valid issued one. */
+  tokenScopes?: string[];
   /** Status the fake answered with. */
   status: number;
   /** Name of the per-test handler that answered, if any. */
@@ -127,6 +129,8 @@ export interface ApiHandlerSpec {
   path: string | RegExp;
   /** Allow requests without credentials (they are still checked and recorded when present). */
   anonymous?: boolean;
+  /** Answer without CORS headers (a browser then sees a network error), as some Google endpoints do. */
+  noCors?: boolean;
   handle: (req: RecordedRequest) => ApiResponse | Promise<ApiResponse>;
 }
 
@@ -140,6 +144,10 @@ export interface FakeGoogleOptions {
   discoveryDir?: string;
   /** Access-token lifetime in seconds (expires_in). Default 3599. */
   tokenLifetimeSec?: number;
+  /** Listen on this port (default: any free port). */
+  port?: number;
+  /** The signed-in user's email (id_token `email` claim when openid/email is asked for). */
+  userEmail?: string;
 }
 
 export interface FakeGoogle {
@@ -155,6 +163,8 @@ export interface FakeGoogle {
   problems: Problem[];
   issuedTokens: IssuedToken[];
   grants: ConsentGrant[];
+  /** Access tokens revoked through the revocation endpoint. */
+  revokedTokens: string[];
   addApiHandler(spec: ApiHandlerSpec): void;
   /** Empties records, problems, issuedTokens and grants (issued tokens and unused codes stay valid). */
   clearRecords(): void;
@@ -259,11 +269,41 @@ function base64url(buf: Buffer): string {
   return buf.toString("base64url");
 }
 
+/** An unsigned-looking JWT with the claims a page displays (the explorer reads only `email`). */
+function fakeIdToken(clientId: string, email: string): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    part({ alg: "RS256", kid: "fake", typ: "JWT" }),
+    part({
+      iss: "https://accounts.google.com",
+      aud: clientId,
+      sub: "1000001",
+      email,
+      email_verified: true,
+      iat: now,
+      exp: now + 3600,
+    }),
+    "ZmFrZS1zaWduYXR1cmU",
+  ].join(".");
+}
+
+function preflightHeaders(rec: RecordedRequest): Record<string, string> {
+  return {
+    "access-control-allow-origin": rec.headers.origin ?? "*",
+    "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
+    "access-control-allow-headers": rec.headers["access-control-request-headers"] ?? "",
+    "access-control-max-age": "3600",
+    vary: "Origin",
+  };
+}
+
 export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<FakeGoogle> {
   const clientId = opts.clientId ?? FAKE_CLIENT_ID;
   const clientSecret = opts.clientSecret ?? FAKE_CLIENT_SECRET;
   const apiKey = opts.apiKey ?? FAKE_API_KEY;
   const lifetime = opts.tokenLifetimeSec ?? 3599;
+  const userEmail = opts.userEmail ?? "tester@example.com";
   const discoveryDir = opts.discoveryDir ?? defaultDiscoveryDir();
   const extraHosts = new Set((opts.apiHosts ?? []).map((h) => h.toLowerCase()));
 
@@ -271,6 +311,9 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
   const problems: Problem[] = [];
   const issuedTokens: IssuedToken[] = [];
   const grants: ConsentGrant[] = [];
+  const revokedTokens: string[] = [];
+  /** Scopes the (single) fake user granted each client so far: include_granted_scopes=true adds them. */
+  const grantedByClient = new Map<string, Set<string>>();
   const handlers: ApiHandlerSpec[] = [];
   const grantsByCode = new Map<string, ConsentGrant>();
   const accessTokens = new Map<string, IssuedToken>();
@@ -293,7 +336,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     http2: false,
     recordTraffic: false,
   });
-  await server.start();
+  await server.start(opts.port);
 
   const problem = (rec: RecordedRequest | undefined, kind: Problem["kind"], message: string) => {
     problems.push({ seq: rec?.seq, kind, message, url: rec?.url });
@@ -375,12 +418,20 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       return fail(400, "invalid_request", `Invalid code_challenge: ${challenge}`);
     }
     const state = q.get("state") ?? undefined;
+    const incremental = q.get("include_granted_scopes");
+    if (incremental !== null && incremental !== "true" && incremental !== "false")
+      return fail(400, "invalid_request", `Invalid include_granted_scopes: ${incremental}`);
+    const already = grantedByClient.get(cid) ?? new Set<string>();
+    grantedByClient.set(cid, already);
+    for (const sc of scope.split(/\s+/)) already.add(sc);
+    // Google's incremental authorization: the new grant covers everything granted before.
+    const grantedScope = incremental === "true" ? [...already].join(" ") : scope;
     const code = `4/0Afake-${++counter}-${randomBytes(12).toString("base64url")}`;
     const grant: ConsentGrant = {
       code,
       clientId: cid,
       redirectUri,
-      scope,
+      scope: grantedScope,
       state,
       codeChallenge: challenge,
       codeChallengeMethod: challenge ? ((methodRaw as "S256" | "plain" | undefined) ?? "plain") : undefined,
@@ -394,7 +445,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     const back = new URLSearchParams();
     if (state !== undefined) back.set("state", state);
     back.set("code", code);
-    back.set("scope", scope);
+    back.set("scope", grantedScope);
     const location = redirectUri + (redirectUri.includes("?") ? "&" : "?") + back.toString();
     return { status: 302, headers: { location, "content-type": "text/html; charset=utf-8" }, body: "" };
   };
@@ -506,6 +557,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
         token_type: "Bearer",
       };
       if (issued.refreshToken) json.refresh_token = issued.refreshToken;
+      if (/(^|\s)(openid|email)(\s|$)/.test(issued.scope)) json.id_token = fakeIdToken(clientId, userEmail);
       return { json };
     }
     if (grantType === "refresh_token") {
@@ -537,6 +589,25 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     return fail(400, "unsupported_grant_type", `Invalid grant_type: ${grantType}`);
   };
 
+  // ---- revocation endpoint ------------------------------------------------------------------------------
+  const revoke = (rec: RecordedRequest): ApiResponse => {
+    if (rec.method !== "POST") {
+      problem(rec, "token", `revocation endpoint expects POST, got ${rec.method}`);
+      return { status: 405, json: { error: "invalid_request" } };
+    }
+    const form = new URLSearchParams(typeof rec.body === "string" ? rec.body : rec.body.toString("utf8"));
+    const tok = form.get("token") ?? "";
+    if (rec.query.some(([k]) => k === "token")) problem(rec, "token", "token sent in the revocation URL");
+    const issued = accessTokens.get(tok) ?? refreshTokens.get(tok);
+    if (!issued)
+      return { status: 400, json: { error: "invalid_token", error_description: "Token expired or revoked" } };
+    accessTokens.delete(issued.accessToken);
+    if (issued.refreshToken) refreshTokens.delete(issued.refreshToken);
+    revokedTokens.push(issued.accessToken);
+    rec.authorized = true;
+    return { json: {} };
+  };
+
   // ---- API credentials ------------------------------------------------------------------------------------
   /** Returns an error response when the request must be rejected, else undefined. Sets rec.authorized/auth. */
   const checkCredentials = (rec: RecordedRequest, anonymousOk: boolean): ApiResponse | undefined => {
@@ -548,6 +619,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       const t = accessTokens.get(bearer[1]);
       if (t && t.expiresAt > Date.now()) {
         rec.authorized = true;
+        rec.tokenScopes = t.scope.split(/\s+/).filter(Boolean);
         return undefined;
       }
       if (anonymousOk) return undefined;
@@ -761,6 +833,13 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       }
       rec.status = res.status ?? 200;
       const outHeaders: Record<string, string> = { ...res.headers };
+      // Google's APIs answer browsers with CORS headers (unless a handler plays an endpoint that does not).
+      const corsOff = handlers.some((hd) => hd.noCors && matches(hd, rec));
+      if (headers.origin !== undefined && (rec.kind === "api" || rec.kind === "discovery") && !corsOff) {
+        outHeaders["access-control-allow-origin"] = headers.origin;
+        outHeaders.vary = "Origin";
+        outHeaders["access-control-expose-headers"] = "content-length, content-type, date";
+      }
       let body: string | Buffer = "";
       if (res.json !== undefined) {
         outHeaders["content-type"] ??= "application/json; charset=UTF-8";
@@ -787,6 +866,10 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     };
     if (protocol !== "https:") return unmatched("plain-http request (Google is HTTPS only)");
     const h = rec.host;
+    if (h === "oauth2.googleapis.com" && rec.path === "/revoke") {
+      rec.kind = "revoke";
+      return revoke(rec);
+    }
     if (h === "accounts.google.com" && (rec.path === "/o/oauth2/auth" || rec.path === "/o/oauth2/v2/auth")) {
       rec.kind = "consent";
       return consent(rec);
@@ -802,6 +885,20 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     if (dt !== undefined) {
       rec.kind = "discovery";
       return discovery(rec, dt);
+    }
+    if (
+      rec.method === "OPTIONS" &&
+      rec.headers.origin !== undefined &&
+      rec.headers["access-control-request-method"]
+    ) {
+      rec.kind = "preflight";
+      const target = [...handlers]
+        .reverse()
+        .find((hd) =>
+          matches(hd, { ...rec, method: rec.headers["access-control-request-method"]?.toUpperCase() ?? "" }),
+        );
+      if (target?.noCors) return { status: 403, body: "" };
+      return { status: 204, headers: preflightHeaders(rec) };
     }
     const handler = [...handlers].reverse().find((hd) => matches(hd, rec)); // latest registration wins
     if (!handler && !isApiHost(h)) return unmatched("unknown host");
@@ -831,6 +928,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     problems,
     issuedTokens,
     grants,
+    revokedTokens,
     addApiHandler(spec) {
       if (typeof spec.host === "string") extraHosts.add(spec.host.toLowerCase());
       handlers.push(spec);
@@ -840,6 +938,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       problems.length = 0;
       issuedTokens.length = 0;
       grants.length = 0;
+      revokedTokens.length = 0;
     },
     async stop() {
       await server.stop();

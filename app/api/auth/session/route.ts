@@ -1,0 +1,30 @@
+/** POST /api/auth/session {flow} — the page collects its token once (lib/auth/oauth-flow.ts collectHandoff). */
+import { browserUrl, NO_STORE, readCookie, withCookies } from "@/lib/auth/http-cookies";
+import { collectHandoff, HANDOFF_COOKIE } from "@/lib/auth/oauth-flow";
+import { serverOAuthConfig } from "@/lib/auth/server-config";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export async function POST(request: Request): Promise<Response> {
+  const configured = serverOAuthConfig();
+  if (!configured.ok) return Response.json({ error: configured.message }, { status: 503, headers: NO_STORE });
+  let body: { flow?: unknown } = {};
+  try {
+    body = (await request.json()) as { flow?: unknown };
+  } catch {
+    /* flow stays undefined: rejected below */
+  }
+  const result = await collectHandoff({
+    config: configured.config,
+    requestUrl: browserUrl(request),
+    originHeader: request.headers.get("origin"),
+    handoffCookie: readCookie(request, HANDOFF_COOKIE),
+    flow: body.flow,
+    now: Date.now(),
+  });
+  const res = result.ok
+    ? Response.json(result.session, { headers: NO_STORE })
+    : Response.json({ error: result.message }, { status: result.status, headers: NO_STORE });
+  return withCookies(res, result.cookies);
+}

@@ -1,0 +1,46 @@
+/** Writes lib/auth CookieSpecs as Set-Cookie headers (HttpOnly always: no script may read these). */
+import type { CookieSpec } from "./oauth-flow";
+
+export function setCookieHeader(c: CookieSpec): string {
+  const parts = [
+    `${c.name}=${c.value}`,
+    `Path=${c.path}`,
+    `Max-Age=${c.maxAge}`,
+    "HttpOnly",
+    `SameSite=${c.sameSite === "strict" ? "Strict" : "Lax"}`,
+  ];
+  if (c.secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function withCookies(res: Response, cookies: readonly CookieSpec[]): Response {
+  for (const c of cookies) res.headers.append("set-cookie", setCookieHeader(c));
+  return res;
+}
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("cookie");
+  if (header === null) return undefined;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}
+
+/** Every auth answer: never cached, never shown in a referrer. */
+export const NO_STORE = { "cache-control": "no-store", "referrer-policy": "no-referrer" } as const;
+
+/**
+ * The URL the browser used. Next.js's `request.url` names the server's own hostname (e.g. `localhost` when the
+ * browser came to 127.0.0.1), and cookies are per host, so the redirect URI must come from the Host header. A
+ * deployment reachable under foreign Host headers sets EXPLORER_PUBLIC_ORIGIN (oauth-config.ts), which then wins.
+ */
+export function browserUrl(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (host !== null && /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host)) url.host = host;
+  if (proto === "http" || proto === "https") url.protocol = `${proto}:`;
+  return url.toString();
+}
