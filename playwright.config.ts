@@ -96,7 +96,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${APP_NO_AUTH_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      env: APP_ENV,
+      // Only the sign-in-less journey runs here: no need to build a second search index.
+      env: { ...APP_ENV, EXPLORER_WARM_SEARCH_INDEX: "0" },
     },
   ],
 });

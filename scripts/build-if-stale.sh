@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dist="${NEXT_DIST_DIR:-.next}"
 inputs=()
-for p in app components lib public next.config.js tsconfig.json package-lock.json; do [ -e "$p" ] && inputs+=("$p"); done
+for p in app components lib public proxy.ts instrumentation.ts next.config.js tsconfig.json package-lock.json; do [ -e "$p" ] && inputs+=("$p"); done
 src_hash=$(find "${inputs[@]}" -type f ! -name '*.test.ts' ! -path '*/__expected__/*' -print0 | LC_ALL=C sort -z \
   | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 if [ -f "$dist/BUILD_ID" ] && [ "$(cat "$dist/.source-hash" 2>/dev/null)" = "$src_hash" ]; then
