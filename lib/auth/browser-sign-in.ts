@@ -30,6 +30,17 @@ function newFlowId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** A same-origin JSON POST to our auth routes (the browser adds the Origin header they check). */
+function postJson(path: string, body: object): Promise<Response> {
+  return fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    credentials: "same-origin",
+    cache: "no-store",
+  });
+}
+
 export class SignInError extends Error {}
 
 function isTokenSession(v: unknown): v is TokenSession {
@@ -89,13 +100,7 @@ export async function signInWithPopup(
   });
   if (!done.ok) throw new SignInError(done.message || "Sign-in failed.");
 
-  const res = await fetch("/api/auth/session", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ flow }),
-    credentials: "same-origin",
-    cache: "no-store",
-  });
+  const res = await postJson("/api/auth/session", { flow });
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok || !isTokenSession(json)) {
     const why = (json as { error?: unknown } | null)?.error;
@@ -109,13 +114,7 @@ export async function signInWithPopup(
 /** Revokes the token at Google (through our route: the revocation endpoint is configured server-side). */
 export async function revokeSignIn(token: string): Promise<{ ok: boolean; message: string }> {
   try {
-    const res = await fetch("/api/auth/revoke", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token }),
-      credentials: "same-origin",
-      cache: "no-store",
-    });
+    const res = await postJson("/api/auth/revoke", { token });
     if (res.ok) return { ok: true, message: "Signed out; Google revoked the token." };
     const json = (await res.json().catch(() => null)) as { error?: unknown } | null;
     return {

@@ -44,3 +44,13 @@ export function browserUrl(request: Request): string {
   if (proto === "http" || proto === "https") url.protocol = `${proto}:`;
   return url.toString();
 }
+
+/** The JSON object a route was POSTed, or {} (then the flow's own checks reject the missing fields). */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  try {
+    const v: unknown = await request.json();
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -10,6 +10,8 @@ import {
   buildHttpRequest,
   DEFAULT_MEDIA_TYPE,
   MULTIPART_BOUNDARY,
+  multipartHead,
+  multipartTail,
   uploadProtocolFor,
   withCredentials,
 } from "../request/build";
@@ -76,8 +78,7 @@ export function chooseBoundary(json: string, file: Uint8Array, random: () => str
 }
 
 /**
- * The multipart/related upload body with real bytes: the same layout as describeMultipartBody in
- * lib/request/build.ts (CRLF, JSON part first), which the preview shows.
+ * The multipart/related upload body with real bytes: the layout the preview shows (lib/request/build.ts).
  */
 export function multipartBody(
   json: string,
@@ -85,17 +86,8 @@ export function multipartBody(
   mime: string,
   boundary: string,
 ): Uint8Array<ArrayBuffer> {
-  const head = [
-    `--${boundary}`,
-    "content-type: application/json; charset=UTF-8",
-    "",
-    json,
-    `--${boundary}`,
-    `content-type: ${mime}`,
-    "",
-    "",
-  ].join("\r\n");
-  return concat([encoder.encode(head), file.bytes, encoder.encode(`\r\n--${boundary}--`)]);
+  const head = multipartHead(json, mime, boundary);
+  return concat([encoder.encode(head), file.bytes, encoder.encode(multipartTail(boundary))]);
 }
 
 function randomToken(): string {

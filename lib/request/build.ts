@@ -152,22 +152,35 @@ function authHeaders(req: ExplorerRequest): Record<string, string> {
 }
 
 /**
- * The multipart/related body (RFC 2387, CRLF line breaks) as text: the JSON metadata part, then the media part
- * with `<contents of FILE>` standing for the file's bytes.
+ * The multipart/related body up to the media part's bytes (RFC 2387, CRLF line breaks): the JSON metadata part,
+ * then the media part's headers and blank line. The executor (lib/execute/prepare.ts) follows it with the file's
+ * bytes; the preview with a description of them.
  */
-export function describeMultipartBody(json: string, fileName: string, mimeType: string): string {
-  const b = MULTIPART_BOUNDARY;
+export function multipartHead(json: string, mimeType: string, boundary: string): string {
   return [
-    `--${b}`,
+    `--${boundary}`,
     "content-type: application/json; charset=UTF-8",
     "",
     json,
-    `--${b}`,
+    `--${boundary}`,
     `content-type: ${mimeType}`,
     "",
-    `<contents of ${fileName}>`,
-    `--${b}--`,
+    "",
   ].join("\r\n");
+}
+
+/** The closing delimiter after the media part's bytes. */
+export function multipartTail(boundary: string): string {
+  return `\r\n--${boundary}--`;
+}
+
+/** The multipart/related body as text, with `<contents of FILE>` standing for the file's bytes. */
+export function describeMultipartBody(json: string, fileName: string, mimeType: string): string {
+  return (
+    multipartHead(json, mimeType, MULTIPART_BOUNDARY) +
+    `<contents of ${fileName}>` +
+    multipartTail(MULTIPART_BOUNDARY)
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 /** POST /api/auth/revoke {token} — sign-out revokes the token at the configured revocation endpoint. */
-import { browserUrl, NO_STORE } from "@/lib/auth/http-cookies";
+import { browserUrl, NO_STORE, readJsonObject } from "@/lib/auth/http-cookies";
 import { revokeToken } from "@/lib/auth/oauth-flow";
 import { serverOAuthConfig } from "@/lib/auth/server-config";
 
@@ -9,12 +9,7 @@ export const runtime = "nodejs";
 export async function POST(request: Request): Promise<Response> {
   const configured = serverOAuthConfig();
   if (!configured.ok) return Response.json({ error: configured.message }, { status: 503, headers: NO_STORE });
-  let body: { token?: unknown } = {};
-  try {
-    body = (await request.json()) as { token?: unknown };
-  } catch {
-    /* token stays undefined: rejected below */
-  }
+  const body = await readJsonObject(request);
   const result = await revokeToken({
     config: configured.config,
     requestUrl: browserUrl(request),

@@ -1,5 +1,5 @@
 /** POST /api/auth/session {flow} — the page collects its token once (lib/auth/oauth-flow.ts collectHandoff). */
-import { browserUrl, NO_STORE, readCookie, withCookies } from "@/lib/auth/http-cookies";
+import { browserUrl, NO_STORE, readJsonObject, readCookie, withCookies } from "@/lib/auth/http-cookies";
 import { collectHandoff, HANDOFF_COOKIE } from "@/lib/auth/oauth-flow";
 import { serverOAuthConfig } from "@/lib/auth/server-config";
 
@@ -9,12 +9,7 @@ export const runtime = "nodejs";
 export async function POST(request: Request): Promise<Response> {
   const configured = serverOAuthConfig();
   if (!configured.ok) return Response.json({ error: configured.message }, { status: 503, headers: NO_STORE });
-  let body: { flow?: unknown } = {};
-  try {
-    body = (await request.json()) as { flow?: unknown };
-  } catch {
-    /* flow stays undefined: rejected below */
-  }
+  const body = await readJsonObject(request);
   const result = await collectHandoff({
     config: configured.config,
     requestUrl: browserUrl(request),

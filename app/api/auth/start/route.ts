@@ -21,7 +21,11 @@ function errorPage(status: number, message: string): Response {
 export async function GET(request: Request): Promise<Response> {
   const configured = serverOAuthConfig();
   if (!configured.ok) return errorPage(503, configured.message);
-  const started = await startSignIn({ config: configured.config, requestUrl: browserUrl(request), now: Date.now() });
+  const started = await startSignIn({
+    config: configured.config,
+    requestUrl: browserUrl(request),
+    now: Date.now(),
+  });
   if (!started.ok) return errorPage(started.status, started.message);
   return withCookies(
     new Response(null, { status: 302, headers: { ...NO_STORE, location: started.location } }),
