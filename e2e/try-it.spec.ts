@@ -3,12 +3,15 @@
  * answers (production build; Chromium goes through testing/fake-google's TLS proxy, see playwright.config.ts).
  * The token must never reach the URL, storage, history or the page's HTML.
  */
+import { mkdirSync } from "node:fs";
+
 import type { BrowserContext, Page } from "@playwright/test";
 
 import { apiCalls, fakeState, resetFake } from "./fake-google";
 import { expect, test, type PageProblems } from "./fixtures";
 
 const CHANNELS = "/youtube/v3/youtube.channels.list";
+mkdirSync("test-results/screenshots", { recursive: true });
 
 async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -84,6 +87,7 @@ test.describe("try it", () => {
     await runSection(page).getByRole("button", { name: "Execute GET" }).click();
     await expect(page.getByTestId("response-status")).toContainText("200");
     await expect(page.getByTestId("json-tree")).toContainText('"kind": "fake#response"');
+    await page.screenshot({ path: "test-results/screenshots/try-it-response.png" });
 
     const [call] = await apiCalls();
     expect(call?.url).toBe("https://youtube.googleapis.com/youtube/v3/channels?part=snippet&mine=true");

@@ -15,12 +15,12 @@
     var channel = new BroadcastChannel("explorer-auth");
     channel.postMessage(message);
     channel.close();
-  } catch (e) {
+  } catch {
     /* older browsers: the opener fallback below */
   }
   try {
     if (window.opener) window.opener.postMessage(message, window.location.origin);
-  } catch (e) {
+  } catch {
     /* opener gone */
   }
   if (message.ok)

@@ -124,6 +124,9 @@ export function BodyEditor({ value, onChange, jsonSchema, skeleton, label }: Bod
           onProblems={setProblems}
         />
       </div>
+      <p className="body-editor__keys small muted">
+        In the editor <kbd>Tab</kbd> indents: press <kbd>Esc</kbd> then <kbd>Tab</kbd> to move on.
+      </p>
       <div
         id={problemsId}
         className="body-editor__problems small"

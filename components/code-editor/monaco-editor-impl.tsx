@@ -6,31 +6,40 @@
 import Editor from "@monaco-editor/react";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 
+import { isDarkTheme, subscribeTheme } from "@/lib/theme";
+
 import type { CodeEditorProps, EditorProblem } from "./code-editor";
-import { monaco, setModelJsonSchema } from "./monaco-setup";
+import { DARK_THEME, LIGHT_THEME, monaco, setModelJsonSchema } from "./monaco-setup";
 
-const DARK_QUERY = "(prefers-color-scheme: dark)";
-
-function subscribeColorScheme(onChange: () => void): () => void {
-  const mq = window.matchMedia(DARK_QUERY);
-  mq.addEventListener("change", onChange);
-  return () => mq.removeEventListener("change", onChange);
-}
-
-/** `vs` or `vs-dark`, following the system colour scheme live. */
-function useMonacoTheme(): "vs" | "vs-dark" {
-  const dark = useSyncExternalStore(
-    subscribeColorScheme,
-    () => window.matchMedia(DARK_QUERY).matches,
-    () => false,
-  );
-  return dark ? "vs-dark" : "vs";
+/** The explorer's themes (monaco-setup.ts): `vs` / `vs-dark` with contrast fixes, following the page's theme live. */
+function useMonacoTheme(): typeof LIGHT_THEME | typeof DARK_THEME {
+  const dark = useSyncExternalStore(subscribeTheme, isDarkTheme, () => false);
+  return dark ? DARK_THEME : LIGHT_THEME;
 }
 
 function severity(s: monaco.MarkerSeverity): EditorProblem["severity"] {
   if (s === monaco.MarkerSeverity.Error) return "error";
   if (s === monaco.MarkerSeverity.Warning) return "warning";
   return "info";
+}
+
+/**
+ * No keyboard trap in an editable editor: after Escape, the next Tab / Shift+Tab moves focus out of the editor
+ * (Monaco's tabFocusMode, switched on until any other key or until the editor loses focus). Ctrl+M (Monaco's own
+ * "toggle Tab moves focus") works too.
+ */
+function releaseTabOnEscape(editor: monaco.editor.IStandaloneCodeEditor): void {
+  let released = false;
+  const set = (on: boolean) => {
+    if (released === on) return;
+    released = on;
+    editor.updateOptions({ tabFocusMode: on });
+  };
+  editor.onKeyDown((e) => {
+    if (e.keyCode === monaco.KeyCode.Escape) set(true);
+    else if (e.keyCode !== monaco.KeyCode.Tab && e.keyCode !== monaco.KeyCode.Shift) set(false);
+  });
+  editor.onDidBlurEditorText(() => set(false));
 }
 
 export default function MonacoEditorImpl({
@@ -91,6 +100,7 @@ export default function MonacoEditorImpl({
         onChange={(text) => onChange?.(text ?? "")}
         onMount={(editor) => {
           setMounted(true);
+          if (!readOnly) releaseTabOnEscape(editor);
           callbacks.current.onReady?.({
             focus: () => editor.focus(),
             getValue: () => editor.getValue(),
@@ -104,6 +114,10 @@ export default function MonacoEditorImpl({
         options={{
           readOnly,
           domReadOnly: readOnly,
+          // Read-only code never takes Tab: it moves focus on. Editable text indents with Tab; Escape then Tab
+          // leaves (releaseTabOnEscape), as the body editor's hint says.
+          // (Not set at all for editable editors: the options are re-applied on every render.)
+          ...(readOnly ? { tabFocusMode: true } : {}),
           ariaLabel,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,

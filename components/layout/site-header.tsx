@@ -4,8 +4,12 @@ import { Suspense } from "react";
 import { SearchPalette } from "@/components/search/search-palette";
 
 import { SourceBadge } from "./source-badge";
+import { ThemeToggle } from "./theme-toggle";
 
-/** The global header: app name, link home, search (/ or Ctrl-K), and which Discovery source the server is reading. */
+/**
+ * The global header: app name, link home, search (/ or Ctrl-K), which Discovery source the server is reading, and
+ * the colour theme.
+ */
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -23,6 +27,7 @@ export function SiteHeader() {
         <Suspense fallback={<span className="source-badge source-badge--pending">Loading source…</span>}>
           <SourceBadge />
         </Suspense>
+        <ThemeToggle />
       </div>
     </header>
   );

@@ -11,7 +11,7 @@ export async function SourceBadge() {
     return (
       <span
         className={`source-badge source-badge--${source.kind}`}
-        title={source.fellBackFrom ? `Fell back: ${source.fellBackFrom}` : undefined}
+        title={source.fellBackFrom ? `Fell back: ${source.fellBackFrom}` : `${kindLabel}: ${source.label}`}
       >
         <span className="source-badge__dot" aria-hidden="true" />
         <span className="visually-hidden">Data source: </span>

@@ -1,4 +1,5 @@
 import { RichText } from "@/components/ui/rich-text";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { EnumValueModel, ParameterModel } from "@/lib/discovery/model-types";
 import { plainText } from "@/lib/html/sanitize";
 
@@ -89,7 +90,7 @@ function Table({
   linkBase?: string | null;
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion className="table-scroll" label={caption}>
       <table className="param-table">
         <caption>{caption}</caption>
         <thead>
@@ -105,7 +106,7 @@ function Table({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

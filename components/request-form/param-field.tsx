@@ -1,5 +1,7 @@
 import { memo, useId } from "react";
 
+import { useScrollable } from "@/components/ui/scroll-region";
+
 import type { ParameterModel } from "@/lib/discovery/model-types";
 import type { ParamValue } from "@/lib/request/types";
 import { fieldHint, fieldIssues, fieldKind, valueList, valueText } from "@/lib/workbench/fields";
@@ -153,6 +155,8 @@ export const ParamField = memo(function ParamField({
       .join(" ") || undefined;
   const invalid = issues.length > 0;
   const touch = () => onTouched(param.name);
+  // A long description scrolls in its box: then it is a tab stop too, so the keyboard can scroll it.
+  const { ref: descriptionRef, scrollable: descriptionScrolls } = useScrollable<HTMLDivElement>();
 
   const details = (
     <>
@@ -173,7 +177,12 @@ export const ParamField = memo(function ParamField({
         ))}
       </div>
       {doc?.description ? (
-        <div id={descId} className="rf-description">
+        <div
+          id={descId}
+          ref={descriptionRef}
+          className="rf-description"
+          {...(descriptionScrolls ? { tabIndex: 0 } : {})}
+        >
           {doc.description}
         </div>
       ) : null}

@@ -285,7 +285,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         />
       </section>
 
-      <section aria-labelledby="preview-title">
+      <section aria-labelledby="preview-title" className="wb-preview">
         <h2 id="preview-title">HTTP request</h2>
         {requestIssues.length > 0 ? (
           <div className="wb-issues" data-testid="request-issues">
@@ -319,7 +319,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         />
       </section>
 
-      <section aria-labelledby="code-title">
+      <section aria-labelledby="code-title" className="wb-code">
         <h2 id="code-title">Code</h2>
         <CodePanel
           api={api}

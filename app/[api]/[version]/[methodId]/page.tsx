@@ -64,11 +64,23 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
           { label: method.name },
         ]}
       />
+      {/* Intro, workbench, reference: the reading and Tab order. CSS (app/globals.css, .method-layout) places them:
+          one column below 1280px (the workbench's form and code side by side from 1024px), and from 1280px the intro
+          and the reference on the left of the workbench. */}
       <div className="method-layout">
-        <div className="method-layout__docs">
+        <div className="method-layout__intro">
           <MethodHeader method={method} baseUrl={api.baseUrl} linkBase={linkBase} />
           <SourceNote source={source} revision={api.revision} />
+        </div>
 
+        <aside className="method-layout__try" aria-label="Try this method">
+          <MethodWorkbench api={api} method={method} search={search} linkBase={linkBase} />
+          <p className="muted small">
+            Permalink: <a href={methodHref(api, method.id)}>{methodHref(api, method.id)}</a>
+          </p>
+        </aside>
+
+        <div className="method-layout__docs">
           <section aria-labelledby="params-title">
             <h2 id="params-title">Parameters</h2>
             <ParameterTable
@@ -111,13 +123,6 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
             <ScopeList scopes={scopes} suggested={suggested} />
           </section>
         </div>
-
-        <aside className="method-layout__try" aria-label="Try this method">
-          <MethodWorkbench api={api} method={method} search={search} linkBase={linkBase} />
-          <p className="muted small">
-            Permalink: <a href={methodHref(api, method.id)}>{methodHref(api, method.id)}</a>
-          </p>
-        </aside>
       </div>
     </>
   );
