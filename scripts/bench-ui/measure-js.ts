@@ -3,7 +3,8 @@
  *   - "first load": the scripts the HTML references with `<script src>` — what the page needs to hydrate (the
  *     figure `next build` used to print as First Load JS);
  *   - "lazy": every other script fetched until the network is idle (Monaco, loaded after hydration, and its
- *     workers; chunks loaded with dynamic import).
+ *     workers; chunks loaded with dynamic import). A URL fetched again (a worker loading the Turbopack runtime)
+ *     counts once.
  * Bytes are the decoded size ("raw"), gzip level 6 of it computed here (comparable whatever the server sent), and
  * what actually crossed the wire (the encoded body, as the server compressed it).
  */
@@ -51,7 +52,11 @@ export async function measurePageBytes(browser: Browser, url: string): Promise<P
     const html = await doc.text();
     const initial = scriptSources(html, doc.url());
     const result: PageBytes = { firstLoad: empty(), lazy: empty(), html: empty(), data: empty() };
+    // A URL counts once: Monaco's web workers fetch the Turbopack runtime and a shared chunk again.
+    const seen = new Set<string>();
     for (const r of responses) {
+      if (seen.has(r.url())) continue;
+      seen.add(r.url());
       const type = r.request().resourceType();
       const contentType = r.headers()["content-type"] ?? "";
       const isJs = type === "script" || /javascript/.test(contentType);
