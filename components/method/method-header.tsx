@@ -1,23 +1,13 @@
 import { HttpVerb } from "@/components/ui/http-verb";
 import { RichText } from "@/components/ui/rich-text";
 import type { MethodModel } from "@/lib/discovery/model-types";
+import { formatBytes } from "@/lib/format/bytes";
 
 interface MethodHeaderProps {
   readonly method: MethodModel;
   /** rootUrl + servicePath, shown before the path. */
   readonly baseUrl: string;
   readonly linkBase?: string | null;
-}
-
-function formatBytes(n: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[u]}`;
 }
 
 export function MethodHeader({ method, baseUrl, linkBase }: MethodHeaderProps) {

@@ -2,23 +2,13 @@ import { useId, useState } from "react";
 
 import type { MediaUploadModel } from "@/lib/discovery/model-types";
 import type { MediaSpec } from "@/lib/request/types";
+import { formatBytes } from "@/lib/format/bytes";
 
 interface MediaFieldProps {
   readonly media: MediaSpec | undefined;
   readonly upload: MediaUploadModel | null;
   readonly issues: readonly string[];
   readonly onChange: (media: MediaSpec | null) => void;
-}
-
-function formatBytes(n: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
-  let i = 0;
-  let v = n;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
 }
 
 /** Media upload: the name of a local file the generated code uploads (never the file itself). */

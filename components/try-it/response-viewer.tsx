@@ -10,14 +10,9 @@ import type { ExecutionResult } from "@/lib/execute/execute";
 import { decodeBody, extensionFor, type Explanation } from "@/lib/execute/explain";
 
 import { JsonTree } from "./json-tree";
+import { formatBytes } from "@/lib/format/bytes";
 
 const RAW_MAX = 500_000;
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
 
 interface ResponseViewerProps {
   readonly result: ExecutionResult;

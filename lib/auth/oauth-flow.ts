@@ -15,7 +15,8 @@
  *   for everything granted so far. @see https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth
  */
 import { CALLBACK_PATH, type OAuthConfig } from "./oauth-config";
-import { fromBase64Url, pkceChallenge, randomBase64Url, seal, unseal } from "./seal";
+import { fromBase64Url } from "../encoding/base64url";
+import { pkceChallenge, randomBase64Url, seal, unseal } from "./seal";
 
 export const STATE_COOKIE = "explorer_oauth_state";
 export const HANDOFF_COOKIE = "explorer_oauth_handoff";

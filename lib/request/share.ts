@@ -18,6 +18,7 @@
  */
 import { parseExplorerRequest, stripSecretParams } from "./canonical";
 import { SCOPE_URL_PREFIX } from "../auth/scopes";
+import { fromBase64Url, toBase64Url } from "../encoding/base64url";
 import type { ExplorerRequest, JsonValue } from "./types";
 
 export const SHARE_STATE_VERSION = "1";
@@ -26,29 +27,6 @@ export const MAX_SHARE_STATE_LENGTH = 64 * 1024;
 
 export type DecodeShareResult =
   { readonly ok: true; readonly value: ExplorerRequest } | { readonly ok: false; readonly error: string };
-
-// ------------------------------------------------------------------------------------------------ base64url
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(s: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return null;
-  const b64 = s.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (s.length % 4)) % 4);
-  try {
-    const binary = atob(b64);
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
-  }
-}
 
 // ------------------------------------------------------------------------------------------------ scopes
 
