@@ -126,6 +126,22 @@ test.describe("failures", () => {
     await expect(page.locator("main").getByRole("alert")).toContainText("DoesNotExist");
   });
 
+  test("body schema route: the schema the body editor fetches; clear errors for a bad method or document", async ({
+    request,
+  }) => {
+    const ok = await request.get("/api/body-schema/drive/v3/drive.files.create");
+    expect(ok.status()).toBe(200);
+    const schema = (await ok.json()) as { $ref?: string; definitions?: Record<string, unknown> };
+    expect(JSON.stringify(schema)).toContain('"starred"');
+    const noBody = await request.get("/api/body-schema/drive/v3/drive.files.list");
+    expect(noBody.status()).toBe(404);
+    expect(await noBody.json()).toEqual({ error: "drive.files.list takes no request body." });
+    const broken = await request.get("/api/body-schema/broken/v1/broken.widgets.get");
+    expect(broken.status()).toBe(502);
+    expect(((await broken.json()) as { error: string }).error).toContain("could not be loaded");
+    expect((await request.get("/api/body-schema/nosuchapi/v9/x.y")).status()).toBe(404);
+  });
+
   test("invalid JSON → an error naming the position", async ({ page }) => {
     await page.goto("/badjson/v1");
     const alert = page.locator("main").getByRole("alert");

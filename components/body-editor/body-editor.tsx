@@ -1,13 +1,14 @@
 "use client";
 /**
  * The request body editor: Monaco's JSON mode (./code-editor, loaded lazily) with the method's request schema as
- * a JSON Schema (lib/discovery/schema.ts `toJsonSchema`, computed on the server) driving validation markers and
- * completion. Problems are listed under the editor but never block typing; the text is the caller's and is never
+ * a JSON Schema (lib/discovery/schema.ts `toJsonSchema`, fetched from /api/body-schema/… when Monaco starts, so
+ * the page does not carry it) driving validation markers and completion. Problems are listed under the editor but never block typing; the text is the caller's and is never
  * rewritten, except by "Insert skeleton", which merges into a valid object and can be undone when it replaces text.
  */
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 
 import { CodeEditor, type EditorProblem } from "@/components/code-editor/code-editor";
+import { whenPageQuiet } from "@/components/code-editor/when-page-quiet";
 import type { JsonValue } from "@/lib/request/types";
 
 import "./body-editor.css";
@@ -15,8 +16,8 @@ import "./body-editor.css";
 export interface BodyEditorProps {
   readonly value: string;
   readonly onChange: (text: string) => void;
-  /** Draft-07 JSON Schema of the request body (toJsonSchema), or null for plain JSON checks. */
-  readonly jsonSchema: object | null;
+  /** Where to fetch the draft-07 JSON Schema of the request body (bodySchemaUrl), or null for plain JSON checks. */
+  readonly jsonSchemaUrl: string | null;
   /** What "Insert skeleton" inserts (lib/codegen/skeleton.ts), or null to hide the button. */
   readonly skeleton: JsonValue | null;
   readonly label: string;
@@ -59,7 +60,43 @@ export function insertSkeleton(text: string, skeleton: JsonValue): { text: strin
   return { text: pretty(skeleton), replaced: true };
 }
 
-export function BodyEditor({ value, onChange, jsonSchema, skeleton, label }: BodyEditorProps) {
+interface FetchedSchema {
+  readonly url: string | null;
+  readonly schema: object | null;
+  readonly error: string | null;
+}
+
+/** The body's JSON Schema, fetched when Monaco starts (it is what reads it); a failure leaves plain JSON checks. */
+function useFetchedSchema(url: string | null): FetchedSchema {
+  const [state, setState] = useState<FetchedSchema>({ url: null, schema: null, error: null });
+  useEffect(() => {
+    if (url === null) return;
+    let live = true;
+    void whenPageQuiet()
+      .then(() => fetch(url, { headers: { accept: "application/json" } }))
+      .then(async (res) => {
+        const body = (await res.json().catch(() => null)) as unknown;
+        if (!res.ok) {
+          const error = (body as { error?: unknown } | null)?.error;
+          throw new Error(typeof error === "string" ? error : `HTTP ${res.status}`);
+        }
+        if (typeof body !== "object" || body === null) throw new Error("the answer is not a JSON Schema");
+        return body;
+      })
+      .then(
+        (schema) => live && setState({ url, schema, error: null }),
+        (err: unknown) =>
+          live && setState({ url, schema: null, error: err instanceof Error ? err.message : String(err) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return state.url === url ? state : { url, schema: null, error: null };
+}
+
+export function BodyEditor({ value, onChange, jsonSchemaUrl, skeleton, label }: BodyEditorProps) {
+  const fetched = useFetchedSchema(jsonSchemaUrl);
   const id = useId();
   const problemsId = `${id}-problems`;
   const modelPath = useMemo(() => `body/${id.replace(/[^A-Za-z0-9]/g, "")}.json`, [id]);
@@ -118,7 +155,7 @@ export function BodyEditor({ value, onChange, jsonSchema, skeleton, label }: Bod
           }}
           language="json"
           modelPath={modelPath}
-          jsonSchema={jsonSchema}
+          jsonSchema={fetched.schema}
           height={280}
           ariaLabel={label}
           onProblems={setProblems}
@@ -134,6 +171,11 @@ export function BodyEditor({ value, onChange, jsonSchema, skeleton, label }: Bod
         data-testid="body-problems"
       >
         {undo !== null ? <p className="muted">Your previous text was not JSON, so it was replaced.</p> : null}
+        {fetched.error !== null ? (
+          <p className="muted">
+            The body&apos;s schema could not be loaded ({fetched.error}): only JSON syntax is checked.
+          </p>
+        ) : null}
         {listed.length === 0 ? null : (
           <>
             <p className="body-editor__count">

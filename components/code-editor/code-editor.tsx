@@ -2,12 +2,14 @@
 /**
  * The one Monaco wrapper. Monaco itself (./monaco-editor-impl → ./monaco-setup) is loaded lazily with
  * `next/dynamic` and `ssr: false`, so it is bundled locally but fetched only by pages that render a CodeEditor,
- * after hydration. Until it is ready — and if it fails to load — a plain fallback shows the same text: a read-only
- * `<pre>`, or an editable `<textarea>` wired to `onChange` so typing is never blocked or lost.
+ * once the page is quiet after hydration (./when-page-quiet). Until it is ready — and if it fails to load — a plain
+ * fallback shows the same text: a read-only `<pre>`, or an editable `<textarea>` wired to `onChange` so typing is
+ * never blocked or lost.
  */
 import dynamic from "next/dynamic";
-import { Component, createContext, useContext, type ReactNode } from "react";
+import { Component, createContext, useContext, useEffect, useState, type ReactNode } from "react";
 
+import { whenPageQuiet } from "./when-page-quiet";
 import "./code-editor.css";
 
 /** What callers may do with a mounted Monaco editor (structural, so callers never import Monaco). */
@@ -44,7 +46,15 @@ export interface CodeEditorProps {
   readonly onProblems?: (problems: readonly EditorProblem[]) => void;
 }
 
-function Fallback({ value, readOnly, onChange, height = 320, ariaLabel, language }: CodeEditorProps) {
+function Fallback({
+  value,
+  readOnly,
+  onChange,
+  height = 320,
+  ariaLabel,
+  language,
+  onFocusChange,
+}: CodeEditorProps & { readonly onFocusChange?: (focused: boolean) => void }) {
   if (readOnly || onChange === undefined)
     return (
       <pre
@@ -66,6 +76,8 @@ function Fallback({ value, readOnly, onChange, height = 320, ariaLabel, language
       spellCheck={false}
       aria-label={ariaLabel}
       onChange={(e) => onChange(e.target.value)}
+      onFocus={() => onFocusChange?.(true)}
+      onBlur={() => onFocusChange?.(false)}
     />
   );
 }
@@ -95,8 +107,31 @@ class MonacoBoundary extends Component<{ fallback: ReactNode; children: ReactNod
   }
 }
 
+/**
+ * Monaco replaces the plain fallback once the page is quiet (./when-page-quiet) — but never under the user's
+ * fingers: while they type in the fallback `<textarea>`, the swap waits until it loses focus.
+ */
+function useMonacoWanted(): readonly [boolean, (focused: boolean) => void] {
+  const [quiet, setQuiet] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void whenPageQuiet().then(() => {
+      if (live) setQuiet(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (quiet && !focused && !wanted) setWanted(true);
+  return [wanted, setFocused];
+}
+
 export function CodeEditor(props: CodeEditorProps) {
-  const fallback = <Fallback {...props} />;
+  const [monacoWanted, onFocusChange] = useMonacoWanted();
+  const fallback = <Fallback {...props} onFocusChange={onFocusChange} />;
+  if (!monacoWanted) return <div className="code-editor">{fallback}</div>;
   return (
     <div className="code-editor">
       <MonacoBoundary fallback={fallback}>

@@ -4,8 +4,17 @@
  * ./code-editor.tsx may import it, through `next/dynamic` with `ssr: false`.
  */
 import Editor from "@monaco-editor/react";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 
+import { minimalEdit } from "@/lib/text/minimal-edit";
 import { isDarkTheme, subscribeTheme } from "@/lib/theme";
 
 import type { CodeEditorProps, EditorProblem } from "./code-editor";
@@ -42,6 +51,38 @@ function releaseTabOnEscape(editor: monaco.editor.IStandaloneCodeEditor): void {
   editor.onDidBlurEditorText(() => set(false));
 }
 
+/**
+ * Brings the model at `uri` to `value` with the smallest replacement (lib/text/minimal-edit). `@monaco-editor/react`
+ * would `setValue` the whole text (read-only) or replace the full range: Monaco then re-tokenises and redraws every
+ * line, the largest part of keystroke → code latency. A minimal edit redraws only the lines that changed.
+ * Editable models get the edit through the editor, as one undo step.
+ */
+function syncModel(
+  model: monaco.editor.ITextModel,
+  value: string,
+  editor: monaco.editor.IStandaloneCodeEditor | null,
+  readOnly: boolean,
+): void {
+  const edit = minimalEdit(model.getValue(), value);
+  if (edit === null) return;
+  const start = model.getPositionAt(edit.start);
+  const end = model.getPositionAt(edit.end);
+  const op = {
+    range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+    text: edit.text,
+    forceMoveMarkers: true,
+  };
+  const shown = editor !== null && editor.getModel() === model;
+  if (readOnly || !shown) model.applyEdits([op]);
+  else {
+    editor.executeEdits("explorer", [op]);
+    editor.pushUndoStop();
+  }
+  // Draw now rather than in Monaco's next animation frame: the code then changes in the same frame as the
+  // character typed in the form (and the redraw is of the changed lines only).
+  if (shown) editor.render();
+}
+
 export default function MonacoEditorImpl({
   value,
   language,
@@ -58,6 +99,9 @@ export default function MonacoEditorImpl({
   const theme = useMonacoTheme();
   const uri = useMemo(() => monaco.Uri.parse(modelPath), [modelPath]);
   const [mounted, setMounted] = useState(false);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  /** True while this component edits the model: the change is not the user's, so onChange is not called. */
+  const applying = useRef(false);
   const callbacks = useRef({ onReady, onProblems });
   useEffect(() => {
     callbacks.current = { onReady, onProblems };
@@ -88,17 +132,74 @@ export default function MonacoEditorImpl({
 
   useEffect(() => () => callbacks.current.onReady?.(null), []);
 
+  // The text: `<Editor>` only gets it as `defaultValue` (when it creates a path's model); later changes are applied
+  // here, in the commit, so Monaco redraws in the very next frame. A model not created yet (first mount, or a new
+  // path before <Editor>'s own effect switched to it) is created from `defaultValue`, which is `value`.
+  useLayoutEffect(() => {
+    const model = monaco.editor.getModel(uri);
+    if (model === null) return;
+    applying.current = true;
+    try {
+      syncModel(model, value, editorRef.current, readOnly);
+    } finally {
+      applying.current = false;
+    }
+  }, [uri, value, readOnly, mounted]);
+
+  const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      readOnly,
+      domReadOnly: readOnly,
+      // Read-only code never takes Tab: it moves focus on. Editable text indents with Tab; Escape then Tab
+      // leaves (releaseTabOnEscape), as the body editor's hint says.
+      ...(readOnly ? { tabFocusMode: true } : {}),
+      ariaLabel,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      fontSize: 13,
+      lineNumbersMinChars: 3,
+      tabSize: 2,
+      wordWrap: readOnly ? "on" : "off",
+      renderLineHighlight: readOnly ? "none" : "line",
+      fixedOverflowWidgets: true,
+      quickSuggestions: readOnly ? false : { strings: true, other: true, comments: false },
+      stickyScroll: { enabled: false },
+      unicodeHighlight: { ambiguousCharacters: false },
+      padding: { top: 8, bottom: 8 },
+      scrollbar: { alwaysConsumeMouseWheel: false },
+      // Generated code is regenerated on every keystroke in the form: skip the per-edit analyses a reader of
+      // read-only code does not need (bracket pairs, folding regions, occurrence and link detection).
+      ...(readOnly
+        ? {
+            bracketPairColorization: { enabled: false },
+            guides: { bracketPairs: false, indentation: false },
+            matchBrackets: "never" as const,
+            folding: false,
+            occurrencesHighlight: "off" as const,
+            selectionHighlight: false,
+            links: false,
+            colorDecorators: false,
+          }
+        : {}),
+    }),
+    [readOnly, ariaLabel],
+  );
+
   return (
     <div className="code-editor__monaco" data-language={language} style={{ height }}>
       <Editor
         height="100%"
-        value={value}
+        defaultValue={value}
         language={language}
         path={modelPath}
         theme={theme}
         loading={fallback}
-        onChange={(text) => onChange?.(text ?? "")}
+        onChange={(text) => {
+          if (!applying.current) onChange?.(text ?? "");
+        }}
         onMount={(editor) => {
+          editorRef.current = editor;
           setMounted(true);
           if (!readOnly) releaseTabOnEscape(editor);
           callbacks.current.onReady?.({
@@ -111,29 +212,7 @@ export default function MonacoEditorImpl({
             },
           });
         }}
-        options={{
-          readOnly,
-          domReadOnly: readOnly,
-          // Read-only code never takes Tab: it moves focus on. Editable text indents with Tab; Escape then Tab
-          // leaves (releaseTabOnEscape), as the body editor's hint says.
-          // (Not set at all for editable editors: the options are re-applied on every render.)
-          ...(readOnly ? { tabFocusMode: true } : {}),
-          ariaLabel,
-          minimap: { enabled: false },
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          fontSize: 13,
-          lineNumbersMinChars: 3,
-          tabSize: 2,
-          wordWrap: readOnly ? "on" : "off",
-          renderLineHighlight: readOnly ? "none" : "line",
-          fixedOverflowWidgets: true,
-          quickSuggestions: readOnly ? false : { strings: true, other: true, comments: false },
-          stickyScroll: { enabled: false },
-          unicodeHighlight: { ambiguousCharacters: false },
-          padding: { top: 8, bottom: 8 },
-          scrollbar: { alwaysConsumeMouseWheel: false },
-        }}
+        options={options}
       />
     </div>
   );

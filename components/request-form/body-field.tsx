@@ -4,8 +4,8 @@ import type { JsonValue } from "@/lib/request/types";
 interface BodyFieldProps {
   readonly schemaName: string;
   readonly text: string;
-  /** Draft-07 JSON Schema of the body (computed on the server), or null. */
-  readonly jsonSchema: object | null;
+  /** Where the body editor fetches the body's JSON Schema (bodySchemaUrl), or null. */
+  readonly jsonSchemaUrl: string | null;
   /** What "Insert skeleton" inserts (computed on the server), or null. */
   readonly skeleton: JsonValue | null;
   /** Request-level issues with the body (e.g. "must be an object"); JSON syntax is the editor's. */
@@ -14,13 +14,13 @@ interface BodyFieldProps {
 }
 
 /** The request body: JSON text in the schema-aware editor. Problems are shown but never block editing. */
-export function BodyField({ schemaName, text, jsonSchema, skeleton, issues, onChange }: BodyFieldProps) {
+export function BodyField({ schemaName, text, jsonSchemaUrl, skeleton, issues, onChange }: BodyFieldProps) {
   return (
     <section className="rf-section rf-body" aria-label={`Request body (${schemaName})`}>
       <BodyEditor
         value={text}
         onChange={onChange}
-        jsonSchema={jsonSchema}
+        jsonSchemaUrl={jsonSchemaUrl}
         skeleton={skeleton}
         label={`Request body (${schemaName})`}
       />

@@ -18,7 +18,8 @@ export interface RequestFormProps {
   readonly scopes: readonly ScopeOption[];
   readonly suggestedScopes: readonly string[];
   readonly bodyText: string;
-  readonly bodySchema: object | null;
+  /** Where the body editor fetches the body's JSON Schema, or null. */
+  readonly bodySchemaUrl: string | null;
   readonly bodySkeleton: JsonValue | null;
   /** Request-level issues (validateRequest) by parameter name: `body`, `media`, or a parameter. */
   readonly issuesByParam: ReadonlyMap<string, readonly string[]>;
@@ -93,7 +94,7 @@ export function RequestForm(props: RequestFormProps) {
         <BodyField
           schemaName={method.requestSchema}
           text={props.bodyText}
-          jsonSchema={props.bodySchema}
+          jsonSchemaUrl={props.bodySchemaUrl}
           skeleton={props.bodySkeleton}
           issues={props.issuesByParam.get("body") ?? []}
           onChange={props.onBodyText}

@@ -1,3 +1,5 @@
+import { memo } from "react";
+
 import type { HistoryItem } from "@/lib/workbench/history";
 import { summarizeParams } from "@/lib/workbench/history";
 import { stateHref } from "@/lib/workbench/url-state";
@@ -13,16 +15,72 @@ interface HistoryPanelProps {
   readonly onClear: () => void;
 }
 
+// One formatter each, made once: `toLocaleTimeString` builds a new Intl formatter per call, which made every
+// keystroke in the form re-format every history entry.
+let timeFormat: Intl.DateTimeFormat | null = null;
+let dayFormat: Intl.DateTimeFormat | null = null;
+
 function when(ms: number): string {
   const d = new Date(ms);
   const sameDay = d.toDateString() === new Date().toDateString();
-  return sameDay
-    ? d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
-    : d.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  if (sameDay)
+    return (timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" })).format(
+      d,
+    );
+  return (dayFormat ??= new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" })).format(d);
 }
 
+interface HistoryRowProps {
+  readonly item: HistoryItem;
+  readonly current: boolean;
+  readonly sameMethod: boolean;
+  readonly onRestore: (item: HistoryItem) => void;
+}
+
+/** One entry; memoised, so typing in the form re-renders only the row whose "current" mark changes. */
+const HistoryRow = memo(function HistoryRow({ item, current, sameMethod, onRestore }: HistoryRowProps) {
+  const r = item.request;
+  const content = (
+    <>
+      <span className="wb-history__method">{r.method}</span>
+      <span className="wb-history__summary">{summarizeParams(r) || "no parameters"}</span>
+      <span className="wb-history__when">
+        {current ? "current · " : ""}
+        {when(item.entry.savedAt)}
+      </span>
+    </>
+  );
+  return (
+    <li>
+      {sameMethod ? (
+        <button type="button" className="wb-history__item" onClick={() => onRestore(item)}>
+          {content}
+        </button>
+      ) : (
+        <a
+          className="wb-history__item"
+          href={stateHref({
+            request: r,
+            bodyText: bodyTextFor(r.body),
+            language: item.entry.language,
+            options: {},
+          })}
+        >
+          {content}
+        </a>
+      )}
+    </li>
+  );
+});
+
 /** Recent requests (this browser only). Same-method entries restore in place; others open their method page. */
-export function HistoryPanel({ items, currentMethod, currentShare, onRestore, onClear }: HistoryPanelProps) {
+export const HistoryPanel = memo(function HistoryPanel({
+  items,
+  currentMethod,
+  currentShare,
+  onRestore,
+  onClear,
+}: HistoryPanelProps) {
   return (
     <section className="wb-history" aria-labelledby="history-title">
       <div className="wb-history__head">
@@ -39,44 +97,17 @@ export function HistoryPanel({ items, currentMethod, currentShare, onRestore, on
         </p>
       ) : (
         <ol className="wb-history__list" data-testid="history-list">
-          {items.map((item) => {
-            const r = item.request;
-            const summary = summarizeParams(r) || "no parameters";
-            const current = item.entry.share === currentShare;
-            const content = (
-              <>
-                <span className="wb-history__method">{r.method}</span>
-                <span className="wb-history__summary">{summary}</span>
-                <span className="wb-history__when">
-                  {current ? "current · " : ""}
-                  {when(item.entry.savedAt)}
-                </span>
-              </>
-            );
-            return (
-              <li key={item.entry.id}>
-                {r.method === currentMethod ? (
-                  <button type="button" className="wb-history__item" onClick={() => onRestore(item)}>
-                    {content}
-                  </button>
-                ) : (
-                  <a
-                    className="wb-history__item"
-                    href={stateHref({
-                      request: r,
-                      bodyText: bodyTextFor(r.body),
-                      language: item.entry.language,
-                      options: {},
-                    })}
-                  >
-                    {content}
-                  </a>
-                )}
-              </li>
-            );
-          })}
+          {items.map((item) => (
+            <HistoryRow
+              key={item.entry.id}
+              item={item}
+              current={item.entry.share === currentShare}
+              sameMethod={item.request.method === currentMethod}
+              onRestore={onRestore}
+            />
+          ))}
         </ol>
       )}
     </section>
   );
-}
+});

@@ -6,7 +6,7 @@
 import { RichText } from "@/components/ui/rich-text";
 import { suggestScopes } from "@/lib/auth/scopes";
 import { bodySkeleton } from "@/lib/codegen/skeleton";
-import { toJsonSchema } from "@/lib/discovery/schema";
+import { bodySchemaUrl } from "@/lib/discovery/body-schema";
 import { sliceApiForMethod } from "@/lib/discovery/slice";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
 import { plainText } from "@/lib/html/sanitize";
@@ -40,7 +40,8 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
     };
   }
   const schemaName = method.requestSchema;
-  const bodySchema = schemaName !== null ? (toJsonSchema(api, schemaName, method.id) ?? null) : null;
+  // The body's JSON Schema is fetched by the body editor when it starts (lib/discovery/body-schema.ts).
+  const schemaUrl = schemaName !== null ? bodySchemaUrl(api, method.id) : null;
   const skeleton = schemaName !== null ? bodySkeleton(api, schemaName, method.id) : null;
   const linkRevision = decoded.request?.revision;
   const revisionNote =
@@ -56,7 +57,7 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
       docs={docs}
       scopes={scopes}
       suggestedScopes={suggestScopes(method)}
-      bodySchema={bodySchema}
+      bodySchemaUrl={schemaUrl}
       bodySkeleton={skeleton}
       initialRequest={decoded.request ?? defaultRequest(api, method)}
       initialLanguage={decoded.language}

@@ -1,15 +1,6 @@
 "use client";
 
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 
 import { CodePanel } from "@/components/code-panel/code-panel";
 import { RequestPreview } from "@/components/method/request-preview";
@@ -57,8 +48,9 @@ export interface RequestWorkbenchProps {
   readonly docs: ParamDocs;
   readonly scopes: readonly ScopeOption[];
   readonly suggestedScopes: readonly string[];
-  /** JSON Schema of the request body and the "Insert skeleton" body (server-computed), or null. */
-  readonly bodySchema: object | null;
+  /** Where the body editor fetches the request body's JSON Schema (bodySchemaUrl), or null. */
+  readonly bodySchemaUrl: string | null;
+  /** The "Insert skeleton" body (server-computed), or null. */
   readonly bodySkeleton: JsonValue | null;
   readonly initialRequest: ExplorerRequest;
   readonly initialLanguage: TargetId;
@@ -138,15 +130,15 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     [api.standardParameters, method.parameters],
   );
 
-  // Inline validation uses the current value; the preview and code may lag a frame behind fast typing.
+  // Validation, the HTTP preview and the code all follow the current state in the same render: keystroke → code
+  // is one React commit plus one Monaco frame (no deferred value: it would render the whole workbench twice).
   const issues = useMemo(() => validateRequest(api, method, state.request), [api, method, state.request]);
   const issuesByParam = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const i of issues) map.set(i.param, [...(map.get(i.param) ?? []), i.message]);
     return map;
   }, [issues]);
-  const deferred = useDeferredValue(state);
-  const preview = useMemo(() => buildPreview(api, method, deferred.request), [api, method, deferred.request]);
+  const preview = useMemo(() => buildPreview(api, method, state.request), [api, method, state.request]);
 
   // ---- URL: always the full state (replaceState, debounced; no router navigation). The untouched form is the
   // bare method path.
@@ -272,7 +264,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           scopes={props.scopes}
           suggestedScopes={props.suggestedScopes}
           bodyText={state.bodyText}
-          bodySchema={props.bodySchema}
+          bodySchemaUrl={props.bodySchemaUrl}
           bodySkeleton={props.bodySkeleton}
           issuesByParam={issuesByParam}
           touched={touched}
@@ -324,7 +316,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         <CodePanel
           api={api}
           method={method}
-          request={deferred.request}
+          request={state.request}
           language={state.language}
           onLanguageChange={onLanguageChange}
           options={state.options}
