@@ -1,18 +1,32 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { isSearchIndex } from "@/lib/search/build";
 import {
   prepareSearchIndex,
   searchIndex,
+  warmSearchCache,
   type PreparedSearchIndex,
   type SearchHit,
 } from "@/lib/search/query";
 
 const LIMIT = 50;
 const INDEX_URL = "/api/search-index";
+
+/**
+ * Precomputes the one-character queries (lib/search/query `warmSearchCache`) in idle time, one query per slice, so
+ * the first keystroke of every search — the costliest query, matching thousands of methods — answers from memory.
+ */
+function warmInIdle(index: PreparedSearchIndex): void {
+  if (typeof window.requestIdleCallback !== "function") return;
+  const step = (deadline: IdleDeadline) => {
+    while (deadline.timeRemaining() > 8) if (!warmSearchCache(index, LIMIT)) return;
+    window.requestIdleCallback(step);
+  };
+  window.requestIdleCallback(step);
+}
 
 /** The index, fetched and prepared once per page session (shared by every mount; reset after a failure). */
 let indexPromise: Promise<PreparedSearchIndex> | null = null;
@@ -26,7 +40,9 @@ function loadIndex(): Promise<PreparedSearchIndex> {
       }
       const json: unknown = await res.json();
       if (!isSearchIndex(json)) throw new Error("The search index has an unexpected format.");
-      return prepareSearchIndex(json);
+      const prepared = prepareSearchIndex(json);
+      warmInIdle(prepared);
+      return prepared;
     })
     .catch((err: unknown) => {
       indexPromise = null;
@@ -85,6 +101,44 @@ function HitRow({ hit }: { readonly hit: SearchHit }) {
     </>
   );
 }
+
+interface HitOptionProps {
+  readonly hit: SearchHit;
+  readonly index: number;
+  readonly id: string;
+  readonly selected: boolean;
+  readonly onHover: (index: number) => void;
+  readonly onPick: (index: number) => void;
+}
+
+/**
+ * One result row. Memoised by what it shows (href, position, selection): each keystroke builds new hit objects, but
+ * most rows of the previous list usually stay, and React then keeps their DOM as it is.
+ */
+const HitOption = memo(
+  function HitOption({ hit, index, id, selected, onHover, onPick }: HitOptionProps) {
+    return (
+      <li
+        id={id}
+        role="option"
+        aria-selected={selected}
+        className="search-hit"
+        data-href={hit.href}
+        onMouseMove={() => onHover(index)}
+        onClick={() => onPick(index)}
+      >
+        <HitRow hit={hit} />
+      </li>
+    );
+  },
+  (a, b) =>
+    a.hit.href === b.hit.href &&
+    a.index === b.index &&
+    a.id === b.id &&
+    a.selected === b.selected &&
+    a.onHover === b.onHover &&
+    a.onPick === b.onPick,
+);
 
 /**
  * The global search: a header button plus a command-palette dialog over every API and method of the current source.
@@ -156,12 +210,28 @@ export function SearchPalette() {
   const hits = results.hits;
   const current = Math.min(active, Math.max(0, hits.length - 1));
 
+  // Keep the active option in view when it moves (arrows, Page Up/Down); a new query starts at the top. Both wait
+  // for the next frame: scrolling reads layout, and doing that right after React changed the list would force a
+  // layout on every keystroke (the browser lays out once per frame anyway).
+  const listRef = useRef<HTMLUListElement>(null);
+  const scrolledFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!open || hits.length === 0) return;
-    document.getElementById(optionId(current))?.scrollIntoView({ block: "nearest" });
+    if (!open) {
+      scrolledFor.current = null;
+      return;
+    }
+    const newQuery = scrolledFor.current !== query;
+    scrolledFor.current = query;
+    const frame = requestAnimationFrame(() => {
+      const list = listRef.current;
+      if (newQuery) {
+        if (list !== null && list.scrollTop !== 0) list.scrollTop = 0;
+      } else document.getElementById(optionId(current))?.scrollIntoView({ block: "nearest" });
+    });
+    return () => cancelAnimationFrame(frame);
     // optionId is derived from baseId, which never changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, open, hits]);
+  }, [current, open, query]);
 
   const go = (hit: SearchHit | undefined) => {
     if (hit === undefined) return;
@@ -169,6 +239,15 @@ export function SearchPalette() {
     hide();
     router.push(hit.href);
   };
+  // Stable row handlers (the rows are memoised), reading the latest hits and selection through refs.
+  const latest = useRef({ hits, current, go });
+  useEffect(() => {
+    latest.current = { hits, current, go };
+  });
+  const onHover = useCallback((i: number) => {
+    if (i !== latest.current.current) setActive(i);
+  }, []);
+  const onPick = useCallback((i: number) => latest.current.go(latest.current.hits[i]), []);
 
   const onInputKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     const n = hits.length;
@@ -274,22 +353,17 @@ export function SearchPalette() {
               </>
             ) : null}
           </p>
-          <ul id={listId} role="listbox" aria-label="Results" className="search-dialog__list">
+          <ul id={listId} ref={listRef} role="listbox" aria-label="Results" className="search-dialog__list">
             {hits.map((hit, i) => (
-              <li
+              <HitOption
                 key={hit.href}
+                hit={hit}
+                index={i}
                 id={optionId(i)}
-                role="option"
-                aria-selected={i === current}
-                className="search-hit"
-                data-href={hit.href}
-                onMouseMove={() => {
-                  if (i !== current) setActive(i);
-                }}
-                onClick={() => go(hit)}
-              >
-                <HitRow hit={hit} />
-              </li>
+                selected={i === current}
+                onHover={onHover}
+                onPick={onPick}
+              />
             ))}
           </ul>
           <p className="search-dialog__help" aria-hidden="true">

@@ -1,9 +1,11 @@
 /**
  * Querying the search index in the browser (or anywhere): pure, synchronous, allocation-light.
  *
- * `prepareSearchIndex` precomputes lowercase haystacks once (id segments, camelCase word starts, paths, summaries,
- * API names and title words) and a static tie-break rank; `searchIndex` then scores every API and method against
- * the query's tokens and keeps the best `limit` in a small sorted buffer (no full sort of thousands of hits).
+ * `prepareSearchIndex` (./prepare.ts) precomputes lowercase haystacks once (id segments, camelCase word starts, paths, summaries,
+ * API names and title words), a static tie-break rank and an inverted index (word → methods); `searchIndex` scores
+ * every API, and only the methods the query's most selective token can match (each exactly as if all were scored),
+ * keeping the best `limit` in a small sorted buffer (no full sort of thousands of hits). Recent results and the
+ * one-character queries (`warmSearchCache`) are cached per prepared index.
  *
  * Matching: the query is split into tokens on spaces and `. / :` (so `yt chan list`, `channels.list` and
  * `youtube:v3` all work); EVERY token must match something. A token scores most as a whole id segment, then as a
@@ -13,39 +15,26 @@
  * large bonus when it is the exact id (`youtube channels list`), a prefix of it, or a run of its segments
  * (`channels.list`). Ties go to APIs, then preferred versions, then stable versions, then shorter ids.
  */
-import { compareVersions } from "../discovery/directory";
-import { VERBS, type SearchIndex, type SearchIndexApi } from "./types";
+import { VERBS, type SearchIndexApi } from "./types";
+import {
+  DEPRECATED,
+  IRREGULAR_ID,
+  methodHref,
+  postings,
+  tokenize,
+  type Postings,
+  type PreparedSearchIndex,
+} from "./prepare";
 
-export interface PreparedSearchIndex {
-  readonly index: SearchIndex;
-  /** Per API: lowercase name, its camelCase word starts, title words, version, href. */
-  readonly apiName: readonly string[];
-  readonly apiSubwords: readonly (readonly string[])[];
-  readonly apiTitleWords: readonly (readonly string[])[];
-  readonly apiVersion: readonly string[];
-  readonly apiHref: readonly string[];
-  /**
-   * Every distinct lowercase word of method ids, camelCase word starts and paths. A query token is scored once
-   * against each word; a method then only looks its words up (no string work per method).
-   */
-  readonly vocab: readonly string[];
-  /** Per method, word ids as flat arrays with offsets: id segments (in order), camelCase word starts, path words. */
-  readonly segStart: Int32Array;
-  readonly segWords: Int32Array;
-  readonly subStart: Int32Array;
-  readonly subWords: Int32Array;
-  readonly pathStart: Int32Array;
-  readonly pathWords: Int32Array;
-  readonly methodApi: Int32Array;
-  readonly idLower: readonly string[];
-  readonly verbLower: readonly string[];
-  /** Per shared summary text: its distinct words (ids into `vocab`), flat with offsets. */
-  readonly textStart: Int32Array;
-  readonly textWords: Int32Array;
-  /** Tie-break ranks (lower is better), APIs and methods on one scale with APIs first. */
-  readonly apiRank: Int32Array;
-  readonly methodRank: Int32Array;
-}
+export {
+  apiHref,
+  camelWords,
+  methodHref,
+  prepareSearchIndex,
+  tokenize,
+  type Postings,
+  type PreparedSearchIndex,
+} from "./prepare";
 
 export interface ApiHit {
   readonly kind: "api";
@@ -72,180 +61,6 @@ export interface SearchResults {
   readonly hits: readonly SearchHit[];
   /** Every API and method that matched (hits holds only the best `limit`). */
   readonly total: number;
-}
-
-const enc = encodeURIComponent;
-export const apiHref = (name: string, version: string): string => `/${enc(name)}/${enc(version)}`;
-export const methodHref = (name: string, version: string, id: string): string =>
-  `/${enc(name)}/${enc(version)}/${enc(id)}`;
-
-/** `channelSections` → `["sections"]`; `getIamPolicy` → `["iam", "policy"]` (word starts after the first). */
-export function camelWords(s: string): string[] {
-  const parts = s.split(/(?<=[a-z0-9])(?=[A-Z])|[_-]/).filter(Boolean);
-  return parts.slice(1).map((p) => p.toLowerCase());
-}
-
-/** Query → lowercase tokens. */
-export function tokenize(query: string): string[] {
-  return query
-    .toLowerCase()
-    .split(/[\s./:{}+,()"'`*?]+/)
-    .filter(Boolean);
-}
-
-const isStable = (v: string) => /^v\d+(\.\d+)*$/.test(v);
-
-/** Growable Int32 list. */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-export function prepareSearchIndex(index: SearchIndex): PreparedSearchIndex {
-  const apiName = index.apis.map((a) => a.n.toLowerCase());
-  const apiSubwords = index.apis.map((a) => camelWords(a.n));
-  const apiTitleWords = index.apis.map((a) =>
-    a.t
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean),
-  );
-  const apiVersion = index.apis.map((a) => a.v.toLowerCase());
-  const apiHrefs = index.apis.map((a) => apiHref(a.n, a.v));
-
-  const vocab: string[] = [];
-  const wordIds = new Map<string, number>();
-  const wordId = (w: string): number => {
-    let id = wordIds.get(w);
-    if (id === undefined) {
-      id = vocab.length;
-      vocab.push(w);
-      wordIds.set(w, id);
-    }
-    return id;
-  };
-  // Raw segment / path part → its word ids, memoised (most recur across methods and versions).
-  const subMemo = new Map<string, number[]>();
-  const subsOf = (seg: string): number[] => {
-    let ids = subMemo.get(seg);
-    if (ids === undefined) subMemo.set(seg, (ids = camelWords(seg).map(wordId)));
-    return ids;
-  };
-  const pathMemo = new Map<string, number[]>();
-  const pathWordsOf = (part: string): number[] => {
-    let ids = pathMemo.get(part);
-    if (ids === undefined) {
-      const words = part.split(/[^A-Za-z0-9]+/).filter(Boolean);
-      ids = [...new Set([...words.map((w) => w.toLowerCase()), ...words.flatMap(camelWords)])].map(wordId);
-      pathMemo.set(part, ids);
-    }
-    return ids;
-  };
-
-  const n = index.methods.length;
-  const methodApi = new Int32Array(n);
-  const idLower: string[] = new Array<string>(n);
-  const verbLower: string[] = new Array<string>(n);
-  const segStart = new Int32Array(n + 1);
-  const subStart = new Int32Array(n + 1);
-  const pathStart = new Int32Array(n + 1);
-  const segWords = new IntList();
-  const subWords = new IntList();
-  const pathWords = new IntList();
-  for (let i = 0; i < n; i++) {
-    const m = index.methods[i]!;
-    methodApi[i] = m[0];
-    idLower[i] = m[1].toLowerCase();
-    verbLower[i] = (VERBS[m[2]] ?? "GET").toLowerCase();
-    segStart[i] = segWords.length;
-    subStart[i] = subWords.length;
-    pathStart[i] = pathWords.length;
-    for (const seg of m[1].split(".")) {
-      segWords.push(wordId(seg.toLowerCase()));
-      for (const w of subsOf(seg)) subWords.push(w);
-    }
-    for (const part of m[3].split("/")) for (const w of pathWordsOf(part)) pathWords.push(w);
-  }
-  segStart[n] = segWords.length;
-  subStart[n] = subWords.length;
-  pathStart[n] = pathWords.length;
-  const textStart = new Int32Array(index.texts.length + 1);
-  const textWords = new IntList();
-  index.texts.forEach((t, i) => {
-    textStart[i] = textWords.length;
-    for (const w of new Set(t.toLowerCase().split(/[^a-z0-9]+/)))
-      if (w.length >= 2) textWords.push(wordId(w));
-  });
-  textStart[index.texts.length] = textWords.length;
-
-  // Static order for ties: preferred version, stable version, not deprecated, shorter id, alphabetical, API order.
-  const pref = index.apis.map((a) => (a.p ? 0 : 1));
-  const stable = index.apis.map((a) => (isStable(a.v) ? 0 : 1));
-  const apiOrder = index.apis.map((_, i) => i);
-  apiOrder.sort((x, y) => {
-    const a = index.apis[x]!;
-    const b = index.apis[y]!;
-    return (
-      pref[x]! - pref[y]! ||
-      stable[x]! - stable[y]! ||
-      a.n.length - b.n.length ||
-      (a.n < b.n ? -1 : a.n > b.n ? 1 : 0) ||
-      compareVersions(b.v, a.v)
-    );
-  });
-  const apiRank = new Int32Array(index.apis.length);
-  apiOrder.forEach((api, r) => (apiRank[api] = r));
-
-  const methodOrder = Array.from({ length: n }, (_, i) => i);
-  methodOrder.sort((x, y) => {
-    const a = index.methods[x]!;
-    const b = index.methods[y]!;
-    return (
-      pref[a[0]]! - pref[b[0]]! ||
-      stable[a[0]]! - stable[b[0]]! ||
-      a[5] - b[5] ||
-      a[1].length - b[1].length ||
-      (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) ||
-      apiRank[a[0]]! - apiRank[b[0]]!
-    );
-  });
-  const methodRank = new Int32Array(n);
-  const offset = index.apis.length;
-  methodOrder.forEach((m, r) => (methodRank[m] = offset + r));
-
-  return {
-    index,
-    apiName,
-    apiSubwords,
-    apiTitleWords,
-    apiVersion,
-    apiHref: apiHrefs,
-    vocab,
-    segStart,
-    segWords: segWords.done(),
-    subStart,
-    subWords: subWords.done(),
-    pathStart,
-    pathWords: pathWords.done(),
-    methodApi,
-    idLower,
-    verbLower,
-    textStart,
-    textWords: textWords.done(),
-    apiRank,
-    methodRank,
-  };
 }
 
 /** `yt` in `youtube`: the token's characters in order, starting with the same one. */
@@ -288,23 +103,380 @@ const EXACT_ID = 1000;
 const ID_PREFIX = 500;
 const ID_RUN = 300;
 
+/** Per prepared index: recent results, the warmed one-character results and reusable scratch arrays. */
+interface SearchState {
+  /** Least recently used first (a Map keeps insertion order; a hit is moved to the end). */
+  readonly recent: Map<string, SearchResults>;
+  /** Results of WARM_QUERIES for `warmLimit`, never evicted. */
+  readonly warm: Map<string, SearchResults>;
+  warmLimit: number;
+  /** Recently seen tokens' matches (least recently used first): typing re-scores only the token being typed. */
+  readonly tokens: Map<string, TokenMatch>;
+  /** Scratch for `run`: per method lists and (all zero between queries) flags and best scores; tables. */
+  scratch: {
+    readonly cand: Postings;
+    readonly touched: Postings;
+    readonly flags: Uint8Array;
+    readonly best: Float64Array;
+    wordTok: Float32Array;
+    textHit: Int8Array;
+    wordMark?: Uint8Array;
+  } | null;
+}
+
+/** What one token matches, independent of the rest of the query. */
+interface TokenMatch {
+  /** Vocabulary words with a score > 0 (any order), and their scores as float32 (as the per-word table holds them). */
+  readonly words: Int32Array;
+  readonly scores: Float32Array;
+  /** APIs with a score > 0, and their scores. */
+  readonly apis: Int32Array;
+  readonly apiScores: Float64Array;
+  /** Index into VERBS of the verb the token is, else -1. */
+  readonly verb: number;
+  /** The vocabulary word the token is, else -1. */
+  readonly exact: number;
+  /** An upper bound of the methods the token matches (the lengths of the lists they are merged from). */
+  readonly estimate: number;
+}
+
+const states = new WeakMap<PreparedSearchIndex, SearchState>();
+/** Recent queries remembered per index (typing, backspacing and retyping answer from here). */
+const RECENT_QUERIES = 32;
+/** Tokens whose matches are remembered per index. */
+const RECENT_TOKENS = 64;
+/** Queries of up to this many tokens reuse the per-word and per-text tables of the previous ones. */
+const SCRATCH_TOKENS = 6;
+/**
+ * Tuning (both strategies give the same results; tests force each). A token other than the picked one is scored
+ * through the inverted index when its lists are shorter than `postingsPerCandidate` entries per live candidate,
+ * else per candidate method (merging a list entry costs a few ns; the per-method rules some 100 ns).
+ */
+export const searchTuning = { postingsPerCandidate: 32 };
+/** Results longer than this are not cached (a huge `limit` would pin thousands of hits). */
+const CACHEABLE_HITS = 200;
+/** The queries `warmSearchCache` precomputes: every one-character query (the first keystroke of a search). */
+export const WARM_QUERIES: readonly string[] = [..."abcdefghijklmnopqrstuvwxyz0123456789"];
+
+function stateOf(p: PreparedSearchIndex): SearchState {
+  let st = states.get(p);
+  if (st === undefined) {
+    st = { recent: new Map(), warm: new Map(), warmLimit: -1, tokens: new Map(), scratch: null };
+    states.set(p, st);
+  }
+  return st;
+}
+
+const cacheKey = (tokens: readonly string[], limit: number) => `${limit} ${tokens.join(" ")}`;
+
 /**
  * The best `limit` APIs and methods for `query` (empty query → nothing). Each hit carries its href and the API
  * it belongs to, so callers can label or group results.
+ *
+ * Results depend only on the query's tokens and `limit`, and the last RECENT_QUERIES of them (plus the warmed
+ * one-character queries, see `warmSearchCache`) are cached per prepared index: a repeated query returns the same
+ * (shared, read-only) object.
  */
 export function searchIndex(p: PreparedSearchIndex, query: string, limit = 50): SearchResults {
   const tokens = tokenize(query);
   if (tokens.length === 0 || limit <= 0) return { hits: [], total: 0 };
+  const st = stateOf(p);
+  const key = cacheKey(tokens, limit);
+  const warm = st.warm.get(key);
+  if (warm !== undefined) return warm;
+  const recent = st.recent.get(key);
+  if (recent !== undefined) {
+    st.recent.delete(key);
+    st.recent.set(key, recent);
+    return recent;
+  }
+  const results = run(p, st, tokens, limit);
+  if (results.hits.length <= CACHEABLE_HITS) {
+    st.recent.set(key, results);
+    if (st.recent.size > RECENT_QUERIES) st.recent.delete(st.recent.keys().next().value!);
+  }
+  return results;
+}
+
+/**
+ * Precomputes the next not yet cached one-character query (WARM_QUERIES) for `limit`, so that the first keystroke
+ * of any search answers from the cache. Runs at most one query per call (a few ms on the real index) and returns
+ * whether any remain, so idle time can drive it a slice at a time:
+ *
+ *     const step = (d: IdleDeadline) => {
+ *       while (d.timeRemaining() > 8) if (!warmSearchCache(index, LIMIT)) return;
+ *       requestIdleCallback(step);
+ *     };
+ *     requestIdleCallback(step);
+ *
+ * Warmed results are kept for the life of the prepared index (36 results of `limit` hits; warming for another
+ * `limit` replaces them).
+ */
+export function warmSearchCache(p: PreparedSearchIndex, limit = 50): boolean {
+  if (limit <= 0 || limit > CACHEABLE_HITS) return false;
+  const st = stateOf(p);
+  if (st.warmLimit !== limit) {
+    st.warm.clear();
+    st.warmLimit = limit;
+  }
+  for (const q of WARM_QUERIES) {
+    const key = cacheKey([q], limit);
+    if (st.warm.has(key)) continue;
+    const recent = st.recent.get(key);
+    st.recent.delete(key);
+    st.warm.set(key, recent ?? run(p, st, [q], limit));
+    if (recent === undefined) return st.warm.size < WARM_QUERIES.length;
+  }
+  return false;
+}
+
+/**
+ * Forgets cached results of `p`: the recent ones, and unless `keepWarm` the warmed ones too, so that the next
+ * queries compute afresh (benchmarks; memory pressure).
+ */
+export function clearSearchCache(p: PreparedSearchIndex, { keepWarm = false } = {}): void {
+  const st = states.get(p);
+  st?.recent.clear();
+  st?.tokens.clear();
+  if (!keepWarm) st?.warm.clear();
+}
+
+/** Flags per method set by `collect`. */
+const IN_SET = 1;
+/** An id segment starts with the token (a necessary condition for the dotted-id bonuses of token 0). */
+const SEG_PREFIX = 2;
+const VERB_HIT = 4;
+const PATH_HIT = 8;
+const TEXT_HIT = 16;
+
+/** First position in `p.vocabOrder` whose word is not before `s`, searching from `lo`. */
+function lowerBound(p: PreparedSearchIndex, s: string, lo: number): number {
+  let hi = p.vocabOrder.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.vocab[p.vocabOrder[mid]!]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position from `lo` (where the word starts with `s` or is past them) whose word does not start with `s`. */
+function prefixEnd(p: PreparedSearchIndex, s: string, lo: number): number {
+  let hi = p.vocabOrder.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.vocab[p.vocabOrder[mid]!]!.startsWith(s)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * What a token matches: the vocabulary words, with their scores exactly as a scan of every word would give them
+ * (`wordScore`, else ABBREVIATION for an abbreviation; stored as float32), and the APIs (`apiTokenScore` > 0).
+ * The prefix matches are one range of the sorted vocabulary and the abbreviations are among the other words with
+ * the same first character, unless the token minus its last character is remembered: every word the token matches
+ * that shorter token matches too (a word the token starts, it starts; a word the token abbreviates, it abbreviates
+ * or, with one character, too short to abbreviate, starts), so its words are filtered instead.
+ */
+function tokenMatch(p: PreparedSearchIndex, st: SearchState, t: string): TokenMatch {
+  const known = st.tokens.get(t);
+  if (known !== undefined) {
+    st.tokens.delete(t);
+    st.tokens.set(t, known);
+    return known;
+  }
+  const ids: number[] = [];
+  const scores: number[] = [];
+  const shorter = t.length >= 2 ? st.tokens.get(t.slice(0, -1)) : undefined;
+  if (shorter !== undefined) {
+    for (const w of shorter.words) {
+      const word = p.vocab[w]!;
+      const s = wordScore(t, word) || (isAbbreviation(t, word) ? ABBREVIATION : 0);
+      if (s > 0) {
+        ids.push(w);
+        scores.push(s);
+      }
+    }
+  } else {
+    const order = p.vocabOrder;
+    const first = String.fromCharCode(t.charCodeAt(0));
+    const from = lowerBound(p, first, 0);
+    const lo = lowerBound(p, t, from);
+    const hi = prefixEnd(p, t, lo);
+    for (let r = lo; r < hi; r++) {
+      ids.push(order[r]!);
+      scores.push(wordScore(t, p.vocab[order[r]!]!));
+    }
+    if (t.length >= 2) {
+      const to = prefixEnd(p, first, from);
+      for (let r = from; r < to; r++) {
+        if (r === lo) r = hi;
+        if (r >= to) break;
+        if (isAbbreviation(t, p.vocab[order[r]!]!)) {
+          ids.push(order[r]!);
+          scores.push(ABBREVIATION);
+        }
+      }
+    }
+  }
+  const words = Int32Array.from(ids);
+  const wordScores = Float32Array.from(scores);
+
+  const apis: number[] = [];
+  const apiScores: number[] = [];
+  for (const a of p.apisByFirstChar.get(t.charCodeAt(0)) ?? []) {
+    const s = apiTokenScore(p, a, t);
+    if (s > 0) {
+      apis.push(a);
+      apiScores.push(s);
+    }
+  }
+
+  const verb = VERBS.findIndex((v) => v.toLowerCase() === t);
+  const { apiMethodStart, verbMethodStart, wordSegStart, wordLastSegStart, wordSubStart, wordPathStart } = p;
+  let estimate = verb >= 0 ? verbMethodStart[verb + 1]! - verbMethodStart[verb]! : 0;
+  for (const a of apis) estimate += apiMethodStart[a + 1]! - apiMethodStart[a]!;
+  for (let x = 0; x < words.length; x++) {
+    const w = words[x]!;
+    estimate += wordSegStart[w + 1]! - wordSegStart[w]! + wordLastSegStart[w + 1]! - wordLastSegStart[w]!;
+    if (wordScores[x]! > ABBREVIATION) {
+      estimate += wordSubStart[w + 1]! - wordSubStart[w]! + wordPathStart[w + 1]! - wordPathStart[w]!;
+      if (t.length >= 3) estimate += p.wordTextMethodCount[w]!;
+    }
+  }
+
+  const at = lowerBound(p, t, 0);
+  const exact = at < p.vocabOrder.length && p.vocab[p.vocabOrder[at]!] === t ? p.vocabOrder[at]! : -1;
+  const match: TokenMatch = {
+    words,
+    scores: wordScores,
+    apis: Int32Array.from(apis),
+    apiScores: Float64Array.from(apiScores),
+    verb,
+    exact,
+    estimate,
+  };
+  st.tokens.set(t, match);
+  if (st.tokens.size > RECENT_TOKENS) st.tokens.delete(st.tokens.keys().next().value!);
+  return match;
+}
+
+/**
+ * Through the inverted index: every method that matches token `t` (its `match`), listed once in `list` (returns how
+ * many), with `best[i]` its best score from segments (with the method-name bonus), camelCase words and its API —
+ * the per-method rules' maximum (they only skip values that cannot win: a camelCase word scores at most 18 and an
+ * API at most 30, once a segment scored 30 or more) — and `flags[i]` saying which fallbacks apply (VERB_HIT,
+ * PATH_HIT, TEXT_HIT) and whether an id segment starts with the token (SEG_PREFIX). `flags` and `best` must be all
+ * zero on entry; the caller resets the listed methods' entries after use.
+ */
+function collect(
+  p: PreparedSearchIndex,
+  t: string,
+  match: TokenMatch,
+  flags: Uint8Array,
+  best: Float64Array,
+  list: Postings,
+): number {
+  const { wordSegStart, wordLastSegStart, wordSubStart, wordPathStart, wordTextStart } = p;
+  const { wordSegMethods, wordLastSegMethods, wordSubMethods, wordPathMethods, wordTexts } = p;
+  const { textMethodStart, textMethods, apiMethodStart, apiMethods, verbMethodStart, verbMethods } = p;
+  const { words, scores, apis, apiScores, verb } = match;
+  let nc = 0;
+  for (let x = 0; x < words.length; x++) {
+    const w = words[x]!;
+    const s = scores[x]!;
+    const prefix = s > ABBREVIATION ? SEG_PREFIX | IN_SET : IN_SET;
+    for (let j = wordSegStart[w]!, end = wordSegStart[w + 1]!; j < end; j++) {
+      const i = wordSegMethods[j]!;
+      if (flags[i] === 0) list[nc++] = i;
+      flags[i]! |= prefix;
+      if (s > best[i]!) best[i] = s;
+    }
+    const sLast = s + (s === ABBREVIATION ? 2 : 8);
+    for (let j = wordLastSegStart[w]!, end = wordLastSegStart[w + 1]!; j < end; j++) {
+      const i = wordLastSegMethods[j]!;
+      if (flags[i] === 0) list[nc++] = i;
+      flags[i]! |= prefix;
+      if (sLast > best[i]!) best[i] = sLast;
+    }
+    if (s <= ABBREVIATION) continue;
+    const sSub = s * 0.6;
+    for (let j = wordSubStart[w]!, end = wordSubStart[w + 1]!; j < end; j++) {
+      const i = wordSubMethods[j]!;
+      if (flags[i] === 0) list[nc++] = i;
+      flags[i]! |= IN_SET;
+      if (sSub > best[i]!) best[i] = sSub;
+    }
+    for (let j = wordPathStart[w]!, end = wordPathStart[w + 1]!; j < end; j++) {
+      const i = wordPathMethods[j]!;
+      if (flags[i] === 0) list[nc++] = i;
+      flags[i]! |= PATH_HIT | IN_SET;
+    }
+    if (t.length >= 3)
+      for (let y = wordTextStart[w]!, yEnd = wordTextStart[w + 1]!; y < yEnd; y++) {
+        const text = wordTexts[y]!;
+        for (let j = textMethodStart[text]!, end = textMethodStart[text + 1]!; j < end; j++) {
+          const i = textMethods[j]!;
+          if (flags[i] === 0) list[nc++] = i;
+          flags[i]! |= TEXT_HIT | IN_SET;
+        }
+      }
+  }
+  for (let x = 0; x < apis.length; x++) {
+    const a = apis[x]!;
+    const s = apiScores[x]!;
+    for (let j = apiMethodStart[a]!, end = apiMethodStart[a + 1]!; j < end; j++) {
+      const i = apiMethods[j]!;
+      if (flags[i] === 0) list[nc++] = i;
+      flags[i]! |= IN_SET;
+      if (s > best[i]!) best[i] = s;
+    }
+  }
+  if (verb >= 0)
+    for (let j = verbMethodStart[verb]!, end = verbMethodStart[verb + 1]!; j < end; j++) {
+      const i = verbMethods[j]!;
+      if (flags[i] === 0) list[nc++] = i;
+      flags[i]! |= VERB_HIT | IN_SET;
+    }
+  return nc;
+}
+
+/** A listed method's score for the token `collect` listed it for: its best, else the first fallback that applies. */
+const tokenScore = (flags: number, best: number): number =>
+  best > 0 ? best : flags & VERB_HIT ? 12 : flags & PATH_HIT ? 5 : flags & TEXT_HIT ? 2 : 0;
+
+/**
+ * The uncached search; the result is exactly that of scoring every API and every method against every token (the
+ * old scorer, kept in ./query-reference.ts as the tests' oracle).
+ *
+ * APIs are few and all scored. Methods: a token matches a method by an id segment word scoring > 0, a camelCase
+ * word start or path word scoring > ABBREVIATION, its API scoring > 0, its verb, or (tokens of 3+ characters) a
+ * summary word scoring > ABBREVIATION; the inverted index lists exactly those methods (`collect`). The token with
+ * the shortest lists is "picked": its methods are the candidates, and no other method can match every token. The
+ * other tokens then filter and score the candidates in query order, each through the inverted index when its lists
+ * are short enough for the candidates left, else by the per-method rules. The dotted-id bonus is checked on segment
+ * words. `offer` keeps the best `limit` by (score desc, rank asc) and every rank is unique, so the order in which
+ * candidates are offered does not change the outcome.
+ */
+function run(
+  p: PreparedSearchIndex,
+  st: SearchState,
+  tokens: readonly string[],
+  limit: number,
+): SearchResults {
   const dotted = tokens.join(".");
   const nt = tokens.length;
   const nApis = p.apiName.length;
-
-  // Per API and token (row-major): the API-level score, computed once per query.
+  const methods = p.index.methods;
+  const n = methods.length;
+  // Per API and token (row-major): the API-level score, 0 unless the token's match lists it.
+  const matches = tokens.map((t) => tokenMatch(p, st, t));
   const apiTok = new Float64Array(nApis * nt);
-  for (let a = 0; a < nApis; a++)
-    for (let k = 0; k < nt; k++) apiTok[a * nt + k] = apiTokenScore(p, a, tokens[k]!);
-  // Per shared text and token: does a word of the summary start with the token? Computed lazily (-1 = unknown).
-  const textHit = new Int8Array((p.textStart.length - 1) * nt).fill(-1);
+  for (let k = 0; k < nt; k++) {
+    const { apis, apiScores } = matches[k]!;
+    for (let x = 0; x < apis.length; x++) apiTok[apis[x]! * nt + k] = apiScores[x]!;
+  }
 
   // The best `limit` candidates as parallel arrays sorted best-first: (score desc, rank asc).
   const topScore: number[] = [];
@@ -352,81 +524,185 @@ export function searchIndex(p: PreparedSearchIndex, query: string, limit = 50): 
     }
   }
 
-  // Per vocabulary word and token: whole/prefix score (18–30), ABBREVIATION for `yt` → youtube, else 0.
-  const nv = p.vocab.length;
-  const wordTok = new Float32Array(nv * nt);
-  for (let w = 0; w < nv; w++) {
-    const word = p.vocab[w]!;
-    for (let k = 0; k < nt; k++) {
-      const t = tokens[k]!;
-      if (word.charCodeAt(0) !== t.charCodeAt(0)) continue;
-      wordTok[w * nt + k] = wordScore(t, word) || (isAbbreviation(t, word) ? ABBREVIATION : 0);
-    }
+  let pick = 0;
+  for (let k = 1; k < nt; k++) if (matches[k]!.estimate < matches[pick]!.estimate) pick = k;
+
+  st.scratch ??= {
+    cand: postings(n, n - 1),
+    touched: postings(n, n - 1),
+    flags: new Uint8Array(n),
+    best: new Float64Array(n),
+    wordTok: new Float32Array(0),
+    textHit: new Int8Array(0),
+  };
+  const { cand, touched, flags, best: bestScore } = st.scratch;
+
+  // The picked token's candidates (`cand`, the methods still alive), and per candidate position: the score so far
+  // (`partial`: tokens are applied in query order, so each method's score is summed in the same order as before),
+  // the picked token's score until its turn, and whether an id segment starts with token 0 (else the query is no
+  // dotted run of the id: no id bonus to look for).
+  let nc = collect(p, tokens[pick]!, matches[pick]!, flags, bestScore, cand);
+  const partial = new Float64Array(nc);
+  const pickScore = pick === 0 ? partial : new Float64Array(nc);
+  const idCandidate = new Uint8Array(nc);
+  for (let c = 0; c < nc; c++) {
+    const i = cand[c]!;
+    pickScore[c] = tokenScore(flags[i]!, bestScore[i]!);
+    if (pick === 0) idCandidate[c] = flags[i]! & SEG_PREFIX;
+    flags[i] = 0;
+    bestScore[i] = 0;
   }
 
+  // Per word and per shared text, for tokens scored per method. Reused across queries of up to SCRATCH_TOKENS
+  // tokens (longer ones get their own).
+  const nv = p.vocab.length;
+  const nTexts = p.textStart.length - 1;
+  let wordTok = st.scratch.wordTok;
+  let textHit = st.scratch.textHit;
+  let tablesReady = false;
+  const perMethodTables = () => {
+    if (tablesReady) return;
+    tablesReady = true;
+    if (wordTok.length >= nv * nt) wordTok.fill(0, 0, nv * nt);
+    else {
+      wordTok = new Float32Array(nv * nt);
+      if (nt <= SCRATCH_TOKENS) st.scratch!.wordTok = wordTok;
+    }
+    for (let k = 0; k < nt; k++) {
+      const { words, scores } = matches[k]!;
+      for (let x = 0; x < words.length; x++) wordTok[words[x]! * nt + k] = scores[x]!;
+    }
+    if (textHit.length >= nTexts * nt) textHit.fill(-1, 0, nTexts * nt);
+    else {
+      textHit = new Int8Array(nTexts * nt).fill(-1);
+      if (nt <= SCRATCH_TOKENS) st.scratch!.textHit = textHit;
+    }
+  };
+
   const { segStart, segWords, subStart, subWords, pathStart, pathWords } = p;
-  const { verbLower, idLower, methodApi, textStart, textWords, methodRank } = p;
-  const dotDotted = `.${dotted}`;
-  const methods = p.index.methods;
-  const n = methods.length;
-  for (let i = 0; i < n; i++) {
-    const api = methodApi[i]!;
-    const s0 = segStart[i]!;
-    const last = segStart[i + 1]! - 1;
-    let score = 0;
-    let k = 0;
-    for (; k < nt; k++) {
-      let best = 0;
-      for (let j = s0; j <= last; j++) {
-        let s = wordTok[segWords[j]! * nt + k]!;
-        if (s > 0 && j === last && j > s0) s += s === ABBREVIATION ? 2 : 8;
-        if (s > best) best = s;
+  const { verbLower, idLower, methodApi, textStart, textWords, methodRank, methodBits } = p;
+  for (let k = 0; k < nt && nc > 0; k++) {
+    if (k === pick) {
+      if (k > 0) for (let c = 0; c < nc; c++) partial[c]! += pickScore[c]!;
+      continue;
+    }
+    let alive = 0;
+    if (matches[k]!.estimate < searchTuning.postingsPerCandidate * nc) {
+      // Through the inverted index, like the picked token.
+      const nTouched = collect(p, tokens[k]!, matches[k]!, flags, bestScore, touched);
+      for (let c = 0; c < nc; c++) {
+        const i = cand[c]!;
+        if (flags[i] === 0) continue;
+        cand[alive] = i;
+        partial[alive] = partial[c]! + tokenScore(flags[i]!, bestScore[i]!);
+        if (k < pick) pickScore[alive] = pickScore[c]!;
+        idCandidate[alive] = k === 0 ? flags[i]! & SEG_PREFIX : idCandidate[c]!;
+        alive++;
       }
-      if (best < 30) {
-        for (let j = subStart[i]!, end = subStart[i + 1]!; j < end; j++) {
-          const s = wordTok[subWords[j]! * nt + k]!;
-          if (s > ABBREVIATION && s * 0.6 > best) best = s * 0.6;
+      for (let c = 0; c < nTouched; c++) {
+        flags[touched[c]!] = 0;
+        bestScore[touched[c]!] = 0;
+      }
+    } else {
+      // Per method: its words against the per-word scores (0 = no match).
+      perMethodTables();
+      for (let c = 0; c < nc; c++) {
+        const i = cand[c]!;
+        const api = methodApi[i]!;
+        const s0 = segStart[i]!;
+        const last = segStart[i + 1]! - 1;
+        let segPrefix = 0;
+        let best = 0;
+        for (let j = s0; j <= last; j++) {
+          let s = wordTok[segWords[j]! * nt + k]!;
+          if (s > ABBREVIATION) segPrefix = SEG_PREFIX;
+          if (s > 0 && j === last && j > s0) s += s === ABBREVIATION ? 2 : 8;
+          if (s > best) best = s;
         }
-        const s = apiTok[api * nt + k]!;
-        if (s > best) best = s;
-      }
-      if (best === 0 && verbLower[i] === tokens[k]) best = 12;
-      if (best === 0) {
-        for (let j = pathStart[i]!, end = pathStart[i + 1]!; j < end; j++)
-          if (wordTok[pathWords[j]! * nt + k]! > ABBREVIATION) {
-            best = 5;
-            break;
+        if (best < 30) {
+          for (let j = subStart[i]!, end = subStart[i + 1]!; j < end; j++) {
+            const s = wordTok[subWords[j]! * nt + k]!;
+            if (s > ABBREVIATION && s * 0.6 > best) best = s * 0.6;
           }
-      }
-      if (best === 0 && tokens[k]!.length >= 3) {
-        const text = methods[i]![4];
-        const slot = text * nt + k;
-        let hit = textHit[slot]!;
-        if (hit < 0) {
-          hit = 0;
-          for (let j = textStart[text]!, end = textStart[text + 1]!; j < end; j++)
-            if (wordTok[textWords[j]! * nt + k]! > ABBREVIATION) {
-              hit = 1;
+          const s = apiTok[api * nt + k]!;
+          if (s > best) best = s;
+        }
+        if (best === 0 && verbLower[i] === tokens[k]) best = 12;
+        if (best === 0) {
+          for (let j = pathStart[i]!, end = pathStart[i + 1]!; j < end; j++)
+            if (wordTok[pathWords[j]! * nt + k]! > ABBREVIATION) {
+              best = 5;
               break;
             }
-          textHit[slot] = hit;
         }
-        if (hit === 1) best = 2;
+        if (best === 0 && tokens[k]!.length >= 3) {
+          const text = methods[i]![4];
+          const slot = text * nt + k;
+          let hit = textHit[slot]!;
+          if (hit < 0) {
+            hit = 0;
+            for (let j = textStart[text]!, end = textStart[text + 1]!; j < end; j++)
+              if (wordTok[textWords[j]! * nt + k]! > ABBREVIATION) {
+                hit = 1;
+                break;
+              }
+            textHit[slot] = hit;
+          }
+          if (hit === 1) best = 2;
+        }
+        if (best === 0) continue;
+        cand[alive] = i;
+        partial[alive] = partial[c]! + best;
+        if (k < pick) pickScore[alive] = pickScore[c]!;
+        idCandidate[alive] = k === 0 ? segPrefix : idCandidate[c]!;
+        alive++;
       }
-      if (best === 0) break;
-      score += best;
     }
-    if (k < nt) continue;
-    const id = idLower[i]!;
-    if (id === dotted) score += EXACT_ID;
-    else if (id.startsWith(dotted)) score += ID_PREFIX;
-    else {
-      const at = id.indexOf(dotDotted);
-      if (at >= 0) score += at + 1 + dotted.length === id.length ? ID_RUN + 50 : ID_RUN;
-    }
-    if (methods[i]![5] === 1) score -= 5;
-    offer(score, methodRank[i]!, nApis + i);
+    nc = alive;
   }
+
+  // The whole query read as a dotted id: `t0.t1…tl` is the id (EXACT_ID), starts it (ID_PREFIX) or follows one of
+  // its dots (ID_RUN, +50 at its end), i.e. segments equal to t0…tl-1 followed by one starting with tl. Checked on
+  // segment words: tokens that are words (`exact`), and a mark on the words starting with the last token.
+  const exact = matches.map((mt) => mt.exact);
+  const lastWord = exact[nt - 1]!;
+  const idPossible = exact.every((w, k) => w >= 0 || k === nt - 1);
+  const startsLast = (st.scratch.wordMark ??= new Uint8Array(nv));
+  const { words: lastWords, scores: lastScores } = matches[nt - 1]!;
+  for (let x = 0; x < lastWords.length; x++) if (lastScores[x]! > ABBREVIATION) startsLast[lastWords[x]!] = 1;
+  const runAt = (at: number) => {
+    for (let q = 0; q < nt - 1; q++) if (segWords[at + q] !== exact[q]) return false;
+    return startsLast[segWords[at + nt - 1]!] === 1;
+  };
+  const dotDotted = `.${dotted}`;
+  for (let c = 0; c < nc; c++) {
+    const i = cand[c]!;
+    let sc = partial[c]!;
+    const bits = methodBits[i]!;
+    if (bits & IRREGULAR_ID) {
+      const id = idLower[i]!;
+      if (id === dotted) sc += EXACT_ID;
+      else if (id.startsWith(dotted)) sc += ID_PREFIX;
+      else {
+        const at = id.indexOf(dotDotted);
+        if (at >= 0) sc += at + 1 + dotted.length === id.length ? ID_RUN + 50 : ID_RUN;
+      }
+    } else if (idCandidate[c] !== 0 && idPossible) {
+      const s0 = segStart[i]!;
+      const nSeg = segStart[i + 1]! - s0;
+      if (nSeg >= nt && runAt(s0))
+        sc += nSeg === nt && segWords[s0 + nt - 1] === lastWord ? EXACT_ID : ID_PREFIX;
+      else
+        for (let j = 1; j + nt <= nSeg; j++)
+          if (runAt(s0 + j)) {
+            sc += j + nt === nSeg && segWords[s0 + nSeg - 1] === lastWord ? ID_RUN + 50 : ID_RUN;
+            break;
+          }
+    }
+    if (bits & DEPRECATED) sc -= 5;
+    offer(sc, methodRank[i]!, nApis + i);
+  }
+  for (let x = 0; x < lastWords.length; x++) startsLast[lastWords[x]!] = 0;
 
   const hits: SearchHit[] = topItem.map((item, r) => {
     const score = topScore[r]!;

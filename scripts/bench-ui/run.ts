@@ -371,7 +371,9 @@ async function main(): Promise<void> {
   p(
     `   keystroke → results rendered: ${describeSummary(searchSum, true)}; ${search.skipped} keys not measured (same results as the key before)${search.errors.length ? `; ${search.errors.length} timed out` : ""}`,
   );
-  p(`   pure query in Node (same prefixes, limit 50): ${describeSummary(nodeSum, true)}`);
+  p(
+    `   pure query in Node (same prefixes, limit 50, results cache cleared before each): ${describeSummary(nodeSum, true)}`,
+  );
   const slowest = search.keystrokes
     .map((ms, i) => ({ ms, q: search.typed[i]! }))
     .sort((a, b) => b.ms - a.ms)
