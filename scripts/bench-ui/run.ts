@@ -36,7 +36,7 @@ import {
   summarize,
   verdict,
 } from "./stats";
-import { convertDiscoveryFile, findOperation, opblockId, startSwaggerServer } from "./swagger";
+import { convertDiscoveryFile, findOperation, FLOOR_PATH, opblockId, startSwaggerServer } from "./swagger";
 
 const DIST_DIR = ".next-bench";
 const SWAGGER_DIST = join("node_modules", "swagger-ui-dist");
@@ -139,7 +139,12 @@ async function main(): Promise<void> {
   const ops = new Map(METHODS.map((m) => [m.id, findOperation(specs.get(m.doc)!, m.id)]));
 
   const next = await startNext(DIST_DIR, NEXT_PORT, join(OUT_DIR, "next.log"));
-  const swagger = await startSwaggerServer(SWAGGER_DIST, [...specs.values()], SWAGGER_PORT);
+  const swagger = await startSwaggerServer(
+    SWAGGER_DIST,
+    [...specs.values()],
+    SWAGGER_PORT,
+    METHODS.map((m) => ops.get(m.id)!.param),
+  );
   onCleanup(() => swagger.close());
   const ourUrl = (m: MethodCase) => `${next.origin}/${m.api}/${m.version}/${m.id}`;
   const swaggerUrl = (m: MethodCase) => swagger.pageUrl(m.doc, ops.get(m.id)!.tag, m.id);
@@ -218,6 +223,18 @@ async function main(): Promise<void> {
       }
     }
   }
+
+  // The floor: a static page with the same inputs, measured the same way (swagger.ts FLOOR_PATH).
+  const floor: LoadSample[] = [];
+  for (let run = 0; run < options.runs; run++)
+    floor.push(
+      (
+        await measureLoad(browser, `${swagger.origin}${FLOOR_PATH}`, {
+          tool: "ours",
+          param: ops.get(METHODS[0]!.id)!.param,
+        })
+      ).cold,
+    );
 
   // ---- 2. Keystroke → code updated.
   console.log(`[bench] keystrokes (${options.keystrokes})`);
@@ -310,6 +327,17 @@ async function main(): Promise<void> {
     ]);
   }
   p(renderTable(["method", "tool", "cold median", "min", "max", "warm median", "ok"], rows));
+  const floorMs = median(accepted(floor));
+  const swaggerBest = Math.min(
+    ...METHODS.map((m) =>
+      median(accepted(loads.find((r) => r.method === m.id && r.tool === "swagger")!.cold)),
+    ),
+  );
+  p(
+    `   floor: a static HTML page with the same inputs and no script, same probe, cold median ${formatMs(floorMs)}` +
+      ` (${accepted(floor).length}/${floor.length} ok) — ${GOALS.speedup}× faster than Swagger UI's fastest method` +
+      ` would mean ${formatMs(swaggerBest / GOALS.speedup)}`,
+  );
   p();
   p("   Where the time goes (cold medians, ms since navigation start):");
   const bd: string[][] = [];
@@ -453,6 +481,7 @@ async function main(): Promise<void> {
       warmSummary: summarize(accepted(r.warm)),
     })),
     ratios,
+    floor: { samples: floor, summary: summarize(accepted(floor)) },
     keystrokes: { ...keys, method: KEYSTROKE_METHOD.id, previewSummary: keyPreview, codeSummary: keyCode },
     search: { ...search, summary: searchSum, nodeSummary: nodeSum },
     firstLoadJs: bytes,

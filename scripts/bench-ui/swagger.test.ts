@@ -5,7 +5,14 @@ import { gunzipSync } from "node:zlib";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { convertDiscoveryFile, findOperation, opblockId, startSwaggerServer } from "./swagger";
+import {
+  convertDiscoveryFile,
+  findOperation,
+  FLOOR_PATH,
+  floorHtml,
+  opblockId,
+  startSwaggerServer,
+} from "./swagger";
 
 /** A minimal Discovery document in the shape of youtube.channels.list (a repeated first parameter). */
 const DISCOVERY = {
@@ -117,6 +124,23 @@ describe("startSwaggerServer", () => {
       expect((await fetch(`${server.origin}/demo.v1/../package.json`)).status).toBe(404);
       expect((await fetch(`${server.origin}/demo.v1/swagger-ui.js.map`)).status).toBe(404);
       expect((await fetch(`${server.origin}/other.v1/`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("serves the floor page: static inputs marked as our hydrated workbench, no script or style", async () => {
+    const server = await startSwaggerServer(join("node_modules", "swagger-ui-dist"), [], 0, [
+      "part",
+      "project",
+    ]);
+    try {
+      const html = await (await fetch(`${server.origin}${FLOOR_PATH}`)).text();
+      expect(html).toBe(floorHtml(["part", "project"]));
+      expect(html).toContain('<div class="workbench" data-hydrated="true">');
+      expect(html).toContain('<input id="rf-part">');
+      expect(html).toContain('<input id="rf-project">');
+      expect(html).not.toMatch(/<script|<link|<style/);
     } finally {
       await server.close();
     }

@@ -126,6 +126,18 @@ function asset(name: string, body: Buffer): Asset {
   };
 }
 
+/**
+ * The floor: the same loopback server's smallest possible "form" — static HTML, one input per benchmarked
+ * parameter, no script, no CSS. Its navigation → interactive time is what any page pays on this machine (a new
+ * browser context, a renderer, one round trip, one layout), measured with our page's probe (`.workbench` marked
+ * hydrated, `#rf-{param}` inputs).
+ */
+export const FLOOR_PATH = "/floor/";
+export function floorHtml(params: readonly string[]): string {
+  const inputs = params.map((p) => `<label>${p} <input id="rf-${p}"></label>`).join("\n");
+  return `<!doctype html>\n<html lang="en"><title>floor</title>\n<div class="workbench" data-hydrated="true"><form class="request-form">\n${inputs}\n</form></div></html>\n`;
+}
+
 export interface SwaggerServer {
   readonly origin: string;
   /** `http://127.0.0.1:3301/compute.v1/#/instances/compute.instances.insert` */
@@ -137,8 +149,10 @@ export async function startSwaggerServer(
   distDir: string,
   specs: readonly ConvertedSpec[],
   port: number,
+  floorParams: readonly string[] = [],
 ): Promise<SwaggerServer> {
   const assets = new Map<string, Asset>();
+  assets.set(FLOOR_PATH, asset("index.html", Buffer.from(floorHtml(floorParams))));
   for (const spec of specs) {
     for (const file of DIST_FILES)
       assets.set(`/${spec.doc}/${file}`, asset(file, readFileSync(join(distDir, file))));
