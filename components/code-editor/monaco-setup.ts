@@ -1,42 +1,21 @@
 /**
  * Monaco, bundled from node_modules — never from a CDN. `@monaco-editor/react`'s default loader fetches Monaco
  * from jsdelivr; `loader.config({ monaco })` hands it this locally bundled instance instead, so its loader never
- * injects a script. Only what the explorer needs is imported: the editor core and the features listed below, the
- * JSON language service (schema validation and completion, in a web worker) and the tokenizers for TypeScript,
- * Python and shell.
+ * injects a script. Imported: the editor core with its features (see below), the JSON language service (schema
+ * validation and completion, in a web worker) and the tokenizers for TypeScript, Python and shell.
  *
  * Browser only: import this module (through ./monaco-editor-impl) with `next/dynamic` and `ssr: false`.
  */
 import { loader } from "@monaco-editor/react";
 import * as monaco from "monaco-editor/editor";
-// The editor features the body editor and the code panel use — not `features/register.all`, whose extra features
-// (inline completions, diff editor, sticky scroll, code lens, colour picker, quick access, …) doubled the time
-// Monaco takes to start, a block on the page's main thread right after it became interactive. The list follows
-// monaco-editor's own `editor/editor.main.js`.
-import "monaco-editor/editor/browser/coreCommands";
-import "monaco-editor/features/codicon/register";
-import "monaco-editor/features/codeEditor/register";
-import "monaco-editor/features/bracketMatching/register";
-import "monaco-editor/features/clipboard/register";
-import "monaco-editor/features/contextmenu/register";
-import "monaco-editor/features/cursorUndo/register";
-import "monaco-editor/features/find/register";
-import "monaco-editor/features/folding/register";
-import "monaco-editor/features/format/register";
-import "monaco-editor/features/gotoError/register";
-import "monaco-editor/features/hover/register";
-import "monaco-editor/features/indentation/register";
-import "monaco-editor/features/linesOperations/register";
-import "monaco-editor/features/multicursor/register";
-import "monaco-editor/features/readOnlyMessage/register";
-import "monaco-editor/features/smartSelect/register";
-import "monaco-editor/features/snippet/register";
-import "monaco-editor/features/toggleTabFocusMode/register";
-import "monaco-editor/features/unicodeHighlighter/register";
-import "monaco-editor/features/wordOperations/register";
-// Completion (JSON Schema properties and enum values): `features/suggest` registers only the inline-completions
-// bridge; the suggest widget itself is this contribution.
-import "monaco-editor/editor/contrib/suggest/browser/suggestController";
+// Every editor feature, on purpose. Importing only the few the editors use looked cheaper, but the JSON language
+// service's worker manager imports the full set anyway (monaco-editor's internal/common/workers.js) the moment a
+// JSON model appears — after the first editor has fixed its services — so contributions that arrive then find
+// their services missing ("depends on UNKNOWN service ICodeLensCache"). Loading them all up front avoids that;
+// Monaco's start-up cost is kept off the first keystrokes by starting it when the page is quiet instead
+// (./when-page-quiet). workers.js itself is imported too, so nothing it brings arrives late.
+import "monaco-editor/features/register.all";
+import "monaco-editor/internal/common/workers";
 import "monaco-editor/languages/definitions/typescript/register";
 import "monaco-editor/languages/definitions/python/register";
 import "monaco-editor/languages/definitions/shell/register";
