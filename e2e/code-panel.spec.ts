@@ -191,6 +191,42 @@ test.describe("code panel and body editor", () => {
     expect(traffic.foreign, "no request may leave the app's origin (no CDN)").toEqual([]);
   });
 
+  test("body schema unavailable: the editor says so, checks plain JSON, and editing goes on", async ({
+    page,
+    problems,
+  }) => {
+    await page.route("**/api/body-schema/**", (route) =>
+      route.fulfill({
+        status: 502,
+        contentType: "application/json",
+        body: JSON.stringify({ error: "The document could not be loaded: upstream timed out" }),
+      }),
+    );
+    await page.goto("/drive/v3/drive.files.create");
+    const body = page.getByTestId("body-editor");
+    const editor = body.locator(".monaco-editor");
+    await expect(editor).toBeVisible();
+    await expect(body.getByTestId("body-problems")).toContainText(
+      "The body's schema could not be loaded (The document could not be loaded: upstream timed out): only JSON syntax is checked.",
+    );
+    // No schema: a wrong-typed field is not flagged, broken JSON still is, and the code follows the text.
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText('{"starred": "yes"}');
+    await page.keyboard.press("Shift+ControlOrMeta+End");
+    await page.keyboard.press("Delete");
+    await expect.poll(() => snippetText(page)).toContain("starred: 'yes'");
+    await expect(body.getByTestId("body-problems")).not.toContainText("Incorrect type");
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText('{"starred": }');
+    // (Monaco may auto-close the quote, adding a second syntax problem: only the first is asserted.)
+    await expect(body.getByTestId("body-problems")).toContainText("Line 1, column 13: Value expected");
+    // The refused schema request is the only failure (the fixture fails on any other).
+    const rest = problems.errors.filter((e) => !/api\/body-schema|status of 502/.test(e));
+    problems.errors.splice(0, problems.errors.length, ...rest);
+  });
+
   test("options follow the method: All pages for pageable methods, Download to file for media", async ({
     page,
   }) => {

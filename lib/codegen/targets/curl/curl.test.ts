@@ -302,9 +302,29 @@ describe("curl commands through a real shell", () => {
         }),
       ),
     ];
-    const comments = scripts.flatMap((s) => s.split("\n").filter((l) => l.startsWith("#")));
+    // The comment block leads the script. A later line may also start with `#` when it continues a quoted
+    // multi-line value (a body like "…\n#0' …"): that is inside quotes, not a comment, so it is not checked here.
+    const leading = (script: string) => {
+      const lines = script.split("\n");
+      const end = lines.findIndex((l) => !l.startsWith("#"));
+      return lines.slice(0, end < 0 ? lines.length : end);
+    };
+    const comments = scripts.flatMap(leading);
     expect(comments.length).toBeGreaterThan(3);
     for (const line of comments) expect(line).toMatch(/^# [A-Za-z0-9 _=.,:/-]*$/);
+  });
+
+  it("a body line starting with # stays part of the quoted value (found by the comment property above)", () => {
+    const body = "a\n#0' \\";
+    const script = curlTarget.generate(
+      snippetInput({ method: "POST", url: "https://x/", headers: {}, body }),
+    );
+    expect(script.split("\n").some((l) => l.startsWith("#0"))).toBe(true);
+    for (const shell of ["bash", "sh"]) {
+      const [run] = runCurlScripts([script], { shell, env: { ACCESS_TOKEN: TOKEN, GOOGLE_API_KEY: KEY } });
+      expect(run?.argv.at(-1)).toBe(body);
+      expect(run?.argv.at(-2)).toBe("--data-raw");
+    }
   });
 
   it("property sanity: the arbitrary really produces hostile values", () => {
