@@ -99,4 +99,37 @@ test.describe("search palette", () => {
     const again = await request.get("/api/search-index", { headers: { "if-none-match": etag! } });
     expect(again.status()).toBe(304);
   });
+
+  test("an index the server cannot build: the palette says why, Retry loads it, the query typed is kept", async ({
+    page,
+    problems,
+  }) => {
+    let refuse = true;
+    await page.route("**/api/search-index", (route) =>
+      refuse
+        ? route.fulfill({
+            status: 503,
+            contentType: "application/json",
+            body: JSON.stringify({ error: "The search index could not be built: discovery timed out" }),
+          })
+        : route.continue(),
+    );
+    await page.goto("/");
+    await page.keyboard.press("/");
+    const dialog = page.getByRole("dialog", { name: "Search APIs and methods" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("status")).toContainText(
+      "The search index could not be built: discovery timed out",
+    );
+    await dialog.getByRole("combobox").fill("drive files list");
+    refuse = false;
+    await dialog.getByRole("button", { name: "Retry" }).click();
+    await expect(dialog.getByRole("option").first()).toContainText("drive.files.list", {
+      timeout: FIRST_INDEX_TIMEOUT,
+    });
+    await expect(dialog.getByRole("combobox")).toHaveValue("drive files list");
+    // The refused index request is the only failure (the fixture fails on any other).
+    const rest = problems.errors.filter((e) => !/api\/search-index|status of 503/.test(e));
+    problems.errors.splice(0, problems.errors.length, ...rest);
+  });
 });

@@ -9,6 +9,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 
 import { CodeEditor, type EditorProblem } from "@/components/code-editor/code-editor";
 import { whenPageQuiet } from "@/components/code-editor/when-page-quiet";
+import { readJsonResponse } from "@/lib/http/read-json";
 import type { JsonValue } from "@/lib/request/types";
 
 import "./body-editor.css";
@@ -75,11 +76,7 @@ function useFetchedSchema(url: string | null): FetchedSchema {
     void whenPageQuiet()
       .then(() => fetch(url, { headers: { accept: "application/json" } }))
       .then(async (res) => {
-        const body = (await res.json().catch(() => null)) as unknown;
-        if (!res.ok) {
-          const error = (body as { error?: unknown } | null)?.error;
-          throw new Error(typeof error === "string" ? error : `HTTP ${res.status}`);
-        }
+        const body = await readJsonResponse(res, "The schema service");
         if (typeof body !== "object" || body === null) throw new Error("the answer is not a JSON Schema");
         return body;
       })

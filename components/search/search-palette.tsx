@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 
+import { readJsonResponse } from "@/lib/http/read-json";
 import { isSearchIndex } from "@/lib/search/build";
 import {
   prepareSearchIndex,
@@ -34,11 +35,7 @@ let indexPromise: Promise<PreparedSearchIndex> | null = null;
 function loadIndex(): Promise<PreparedSearchIndex> {
   indexPromise ??= fetch(INDEX_URL, { headers: { accept: "application/json" } })
     .then(async (res) => {
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: string } | null;
-        throw new Error(body?.error ?? `The search index answered HTTP ${res.status}.`);
-      }
-      const json: unknown = await res.json();
+      const json = await readJsonResponse(res, "The search index");
       if (!isSearchIndex(json)) throw new Error("The search index has an unexpected format.");
       const prepared = prepareSearchIndex(json);
       warmInIdle(prepared);
