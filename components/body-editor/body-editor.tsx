@@ -2,13 +2,14 @@
 /**
  * The request body editor: Monaco's JSON mode (./code-editor, loaded lazily) with the method's request schema as
  * a JSON Schema (lib/discovery/schema.ts `toJsonSchema`, fetched from /api/body-schema/… when Monaco starts, so
- * the page does not carry it) driving validation markers and completion. Problems are listed under the editor but never block typing; the text is the caller's and is never
- * rewritten, except by "Insert skeleton", which merges into a valid object and can be undone when it replaces text.
+ * the page does not carry it) driving validation markers and completion. Problems are listed under the editor but
+ * never block typing; the text is the caller's and is never rewritten, except by "Insert skeleton", which merges
+ * into a valid object and can be undone when it replaces text.
  */
 import { useEffect, useId, useMemo, useState } from "react";
 
 import { CodeEditor, type EditorProblem } from "@/components/code-editor/code-editor";
-import { whenPageQuiet } from "@/components/code-editor/when-page-quiet";
+import { usePageQuiet } from "@/components/code-editor/when-page-quiet";
 import { readJsonResponse } from "@/lib/http/read-json";
 import type { JsonValue } from "@/lib/request/types";
 
@@ -69,12 +70,12 @@ interface FetchedSchema {
 
 /** The body's JSON Schema, fetched when Monaco starts (it is what reads it); a failure leaves plain JSON checks. */
 function useFetchedSchema(url: string | null): FetchedSchema {
+  const quiet = usePageQuiet();
   const [state, setState] = useState<FetchedSchema>({ url: null, schema: null, error: null });
   useEffect(() => {
-    if (url === null) return;
+    if (url === null || !quiet) return;
     let live = true;
-    void whenPageQuiet()
-      .then(() => fetch(url, { headers: { accept: "application/json" } }))
+    void fetch(url, { headers: { accept: "application/json" } })
       .then(async (res) => {
         const body = await readJsonResponse(res, "The schema service");
         if (typeof body !== "object" || body === null) throw new Error("the answer is not a JSON Schema");
@@ -88,7 +89,7 @@ function useFetchedSchema(url: string | null): FetchedSchema {
     return () => {
       live = false;
     };
-  }, [url]);
+  }, [url, quiet]);
   return state.url === url ? state : { url, schema: null, error: null };
 }
 

@@ -7,9 +7,9 @@
  * never blocked or lost.
  */
 import dynamic from "next/dynamic";
-import { Component, createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { Component, createContext, useContext, useState, type ReactNode } from "react";
 
-import { whenPageQuiet } from "./when-page-quiet";
+import { usePageQuiet } from "./when-page-quiet";
 import "./code-editor.css";
 
 /** What callers may do with a mounted Monaco editor (structural, so callers never import Monaco). */
@@ -112,18 +112,9 @@ class MonacoBoundary extends Component<{ fallback: ReactNode; children: ReactNod
  * fingers: while they type in the fallback `<textarea>`, the swap waits until it loses focus.
  */
 function useMonacoWanted(): readonly [boolean, (focused: boolean) => void] {
-  const [quiet, setQuiet] = useState(false);
+  const quiet = usePageQuiet();
   const [focused, setFocused] = useState(false);
   const [wanted, setWanted] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void whenPageQuiet().then(() => {
-      if (live) setQuiet(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
   if (quiet && !focused && !wanted) setWanted(true);
   return [wanted, setFocused];
 }

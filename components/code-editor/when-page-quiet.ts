@@ -5,6 +5,8 @@
  * into the form. Until then the editors show the same text in a plain `<pre>` / `<textarea>` (./code-editor.tsx),
  * which follow every change, so nothing waits for Monaco. Browser only; one promise shared by every editor.
  */
+import { useEffect, useState } from "react";
+
 import { whenQuiet } from "@/lib/ui/when-quiet";
 
 const QUIET_MS = 600;
@@ -27,4 +29,19 @@ export function whenPageQuiet(): Promise<void> {
     QUIET_MS,
   );
   return quiet;
+}
+
+/** false until the page is quiet (whenPageQuiet), then true for good: what the editor and its schema wait for. */
+export function usePageQuiet(): boolean {
+  const [isQuiet, setQuiet] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void whenPageQuiet().then(() => {
+      if (live) setQuiet(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return isQuiet;
 }
