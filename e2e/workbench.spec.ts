@@ -13,7 +13,7 @@ mkdirSync("test-results/screenshots", { recursive: true });
 
 const CHANNELS = "/youtube/v3/youtube.channels.list";
 
-/** The form is interactive only after hydration; typing before it would be reset by React. */
+/** Most tests type after hydration ("input made before hydration" covers typing before it). */
 async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
@@ -181,6 +181,67 @@ test.describe("request workbench", () => {
     await expect(form.locator("#rf-generation")).toHaveValue("9223372036854775807");
     await expect(form.locator("#rf-projection")).toHaveValue("full");
     expectNoSecrets(page.url());
+  });
+
+  test("input made before hydration becomes the request: text, list, select, radio, checkboxes, body", async ({
+    page,
+  }) => {
+    // Hold the page's scripts: the server-rendered form is on screen, and typed into, before React hydrates it.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_next\/static\/.+\.js$/, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto(CHANNELS, { waitUntil: "domcontentloaded" });
+    const form = page.getByRole("form", { name: "Request for youtube.channels.list" });
+    await form.locator("#rf-maxResults").click();
+    await page.keyboard.type("7");
+    await form.locator("#rf-mine").selectOption("true");
+    await page.getByRole("checkbox", { name: /youtube\.force-ssl/ }).check();
+    await page.getByRole("checkbox", { name: "All pages" }).check();
+    // Still typing in a field when the page hydrates: the caret is left inside the text.
+    await form.locator("#rf-part").click();
+    await page.keyboard.type("snippet");
+    await page.keyboard.press("ArrowLeft");
+    await expect(page.locator(".workbench[data-hydrated]")).toHaveCount(0);
+
+    release();
+    await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    const preview = page.getByTestId("request-preview");
+    await expect(preview).toContainText("channels?part=snippet&maxResults=7&mine=true");
+    // Typing on continues from the caret the user left.
+    await page.keyboard.press("s");
+    await expect(preview).toContainText("channels?part=snippest&maxResults=7&mine=true");
+    await expect(form.locator("#rf-part")).toHaveValue("snippest");
+    await expect(form.locator("#rf-maxResults")).toHaveValue("7");
+    await expect(form.locator("#rf-mine")).toHaveValue("true");
+    await page.getByRole("tab", { name: "Python" }).click();
+    await expect.poll(() => copiedCode(page)).toContain("https://www.googleapis.com/auth/youtube.force-ssl");
+    const python = await copiedCode(page);
+    // Both checkboxes of one render are kept: the scope picked early, and the snippet option.
+    expect(python).toContain("https://www.googleapis.com/auth/youtube.readonly");
+    expect(python).toContain("service.channels().list_next(request, response)");
+    // The URL holds the early input too, so a reload keeps it.
+    await expect.poll(() => urlRequestJson(page.url())).toContain('"maxResults":7,"mine":true');
+
+    // A request body typed into the server-rendered body editor (a plain textarea until the editor starts).
+    await page.unroute(/\/_next\/static\/.+\.js$/);
+    let releaseDrive!: () => void;
+    const driveHeld = new Promise<void>((resolve) => (releaseDrive = resolve));
+    await page.route(/\/_next\/static\/.+\.js$/, async (route) => {
+      await driveHeld;
+      await route.continue();
+    });
+    await page.goto("/drive/v3/drive.files.create", { waitUntil: "domcontentloaded" });
+    await page.getByTestId("body-editor").locator("textarea").fill('{"name": "early.txt"}');
+    await page.getByRole("radio", { name: "API key" }).check();
+    releaseDrive();
+    await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    const drivePreview = page.getByTestId("request-preview");
+    await expect(drivePreview).toContainText('{"name":"early.txt"}');
+    await expect(drivePreview).toContainText("x-goog-api-key: {API_KEY}");
+    await expect(drivePreview).not.toContainText("authorization:");
   });
 
   test("a broken or foreign link is reported and the form starts empty", async ({ page }) => {

@@ -1,6 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 
 import { CodePanel } from "@/components/code-panel/code-panel";
 import { RequestPreview } from "@/components/method/request-preview";
@@ -32,6 +41,7 @@ import {
 } from "@/lib/workbench/state";
 import { stateHref } from "@/lib/workbench/url-state";
 
+import { adoptEarlyInput } from "./adopt-early-input";
 import { HistoryPanel } from "./history-panel";
 import { ShareBox } from "./share-box";
 
@@ -164,6 +174,13 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     };
   }, []);
 
+  // ---- What the user typed into the server-rendered form before it hydrated becomes the request (right after
+  // hydration, while the fields still show it).
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (root.current !== null) void adoptEarlyInput(root.current);
+  }, []);
+
   // ---- History: one entry per editing session, updated as the request changes.
   const hydrated = useSyncExternalStore(noSubscription, isClient, isServer);
   const historyText = useSyncExternalStore(subscribeHistory, historySnapshot, () => null);
@@ -247,7 +264,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   const issueMessages = useMemo(() => issues.map((i) => i.message), [issues]);
 
   return (
-    <div className="workbench" data-hydrated={hydrated || undefined}>
+    <div className="workbench" ref={root} data-hydrated={hydrated || undefined}>
       <section id="request-form-slot" className="wb-form" aria-labelledby="try-title">
         <h2 id="try-title">Try it</h2>
         {props.linkError ? (
