@@ -50,7 +50,22 @@ test("journey: directory → youtube v3 → channels.list", async ({ page }) => 
   await methodFilter.fill("channels.list");
   const link = page.locator('a[href="/youtube/v3/youtube.channels.list"]');
   await expect(link).toBeVisible();
+  // Method pages stream no loading state (it would hold back the form of a page opened directly), so the old page
+  // stays while the new one renders: the clicked link says it is opening. The method page's data is held here.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/youtube/v3/youtube.channels.list" && url.searchParams.has("_rsc"),
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await expect(link.locator(".link-hint")).toBeHidden();
   await link.click();
+  await expect(link.locator(".link-hint--pending")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("YouTube Data API");
+  release();
 
   await expect(page).toHaveURL(/\/youtube\/v3\/youtube\.channels\.list$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("youtube.channels.list");

@@ -37,10 +37,26 @@ test.describe("search palette", () => {
     await page.keyboard.press("ArrowUp");
     await expect(first).toHaveAttribute("aria-selected", "true");
 
+    // The method page's data is held: until it arrives, the old page stays and the header says what is opening.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === "/youtube/v3/youtube.channels.list" && url.searchParams.has("_rsc"),
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
     await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Opening youtube.channels.list…" }),
+    ).toBeAttached();
+    await expect(page.locator(".search-trigger .link-hint--pending")).toBeVisible();
+    release();
     await expect(page).toHaveURL(/\/youtube\/v3\/youtube\.channels\.list$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("youtube.channels.list");
-    await expect(dialog).toBeHidden();
+    await expect(page.locator(".search-trigger .link-hint--pending")).toHaveCount(0);
   });
 
   test("Ctrl-K on a method page opens it; Esc closes and restores focus", async ({ page }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { HttpVerb } from "@/components/ui/http-verb";
+import { LinkPendingHint } from "@/components/ui/link-pending-hint";
 import type { ApiModel, MethodModel, ResourceNode } from "@/lib/discovery/model-types";
 
 /** `/youtube/v3/youtube.channels.list` */
@@ -29,6 +30,7 @@ function MethodRows({
           <HttpVerb verb={m.httpMethod} />
           <Link href={methodHref(api, m.id)} className="method-row__name">
             {m.name}
+            <LinkPendingHint />
           </Link>
           <code className="method-row__path">{m.flatPath ?? m.path}</code>
           {m.deprecated ? <span className="badge badge--deprecated">deprecated</span> : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 
 import { readJsonResponse } from "@/lib/http/read-json";
 import { isSearchIndex } from "@/lib/search/build";
@@ -144,6 +144,8 @@ const HitOption = memo(
  */
 export function SearchPalette() {
   const router = useRouter();
+  const [opening, startOpening] = useTransition();
+  const [openingId, setOpening] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -234,7 +236,9 @@ export function SearchPalette() {
     if (hit === undefined) return;
     returnFocus.current = null; // the page changes: focus goes to the new page, not back to the old element
     hide();
-    router.push(hit.href);
+    setOpening(hit.kind === "method" ? hit.id : hit.api.t);
+    // Method pages have no loading state: the old page stays until the new one is ready. The transition says when.
+    startOpening(() => router.push(hit.href));
   };
   // Stable row handlers (the rows are memoised), reading the latest hits and selection through refs.
   const latest = useRef({ hits, current, go });
@@ -290,7 +294,11 @@ export function SearchPalette() {
         <kbd className="search-trigger__kbd" aria-hidden="true">
           /
         </kbd>
+        <span className={opening ? "link-hint link-hint--pending" : "link-hint"} aria-hidden="true" />
       </button>
+      <span className="visually-hidden" role="status">
+        {opening && openingId !== null ? `Opening ${openingId}…` : ""}
+      </span>
       <dialog
         ref={dialogRef}
         className="search-dialog"

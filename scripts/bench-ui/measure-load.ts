@@ -8,6 +8,11 @@
  * first have expanded the deep-linked operation and been switched to "Try it out" (plus "Add item" when the
  * parameter is an array), clicked in page the moment each button exists. The figure is `accepted`, in the page's own
  * clock (ms since navigation start). It includes one Node ⇄ browser round trip (ready → key press) for both tools.
+ *
+ * Ours is also measured "early" (LoadProbeConfig.early): the key goes into the server-rendered field as soon as the
+ * page has painted, before hydration, and the sample only counts if the hydrated page's HTTP preview then shows the
+ * typed character (the early-input adoption in components/workbench/adopt-early-input.ts). That is when a user can
+ * start filling the form without losing anything; `adopted` is when the request and code have caught up.
  */
 import type { Browser, BrowserContext } from "@playwright/test";
 
@@ -21,7 +26,7 @@ export interface LoadSample extends LoadMarks {
 
 const TIMEOUT_MS = 120_000;
 
-async function once(context: BrowserContext, url: string): Promise<LoadSample> {
+async function once(context: BrowserContext, url: string, config: LoadProbeConfig): Promise<LoadSample> {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "commit", timeout: TIMEOUT_MS });
@@ -65,12 +70,26 @@ async function once(context: BrowserContext, url: string): Promise<LoadSample> {
       if (outcome !== "rejected") break;
       rejectedBefore = await page.evaluate(() => window.__benchLoad!.marks.rejected);
     }
+    // Early samples count once the hydrated page's request holds the character typed before hydration.
+    if (config.early !== undefined)
+      await page
+        .waitForFunction(() => window.__benchLoad!.marks.adopted !== undefined, undefined, {
+          timeout: TIMEOUT_MS,
+        })
+        .catch(() => undefined);
     const marks = await page.evaluate(() => window.__benchLoad!.marks);
     const nav = await page.evaluate(navigationMarks);
     // Let the page finish what it does after becoming interactive (Monaco, Next.js link prefetches, which the
     // server renders) before the next measurement: server and browser share this machine's cores.
     await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
-    return { ...marks, nav, ok: marks.accepted !== undefined };
+    const ok = marks.accepted !== undefined && (config.early === undefined || marks.adopted !== undefined);
+    const lost = marks.accepted !== undefined && !ok;
+    return {
+      ...marks,
+      nav,
+      ok,
+      ...(lost ? { error: "the character typed early never reached the request" } : {}),
+    };
   } catch (err) {
     return {
       clicks: 0,
@@ -93,8 +112,8 @@ export async function measureLoad(
   try {
     await context.addInitScript(NAME_SHIM);
     await context.addInitScript(loadProbe, config);
-    const cold = await once(context, url);
-    const warm = await once(context, url);
+    const cold = await once(context, url, config);
+    const warm = await once(context, url, config);
     return { cold, warm };
   } finally {
     await context.close();

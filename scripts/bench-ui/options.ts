@@ -9,7 +9,8 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npx tsx scripts/bench-ui/run.ts [--runs N] [--keystrokes N]
-  --runs N         cold loads per tool and method, alternating ours / Swagger UI (default 5)
+  --runs N         cold loads per tool and method (ours hydrated, ours typed at first paint, Swagger UI),
+                   in alternating order (default 5)
   --keystrokes N   keystrokes measured for keystroke → code-updated latency (default 30)
 Builds the production app into .next-bench, serves it on 127.0.0.1:3300 and Swagger UI on 127.0.0.1:3301,
 prints the figures and writes .cache/bench-ui/report.json. Prints figures only: a missed goal is not an error.`;

@@ -17,12 +17,21 @@ export interface LoadProbeConfig {
   readonly param: string;
   /** Swagger UI only: the operation's element id (`operations-{tag}-{operationId with dots escaped}`). */
   readonly opblockId?: string;
+  /**
+   * Ours only: type into the server-rendered form as soon as it is painted, before hydration, and count the sample
+   * only if, once hydrated, the HTTP preview shows `previewText` (the typed character made it into the request).
+   */
+  readonly early?: { readonly previewText: string };
 }
 
 /** Milestones of one page load, ms since navigation start; absent when not reached. */
 export interface LoadMarks {
   /** ours: `.workbench[data-hydrated]` appeared. */
   hydrated?: number;
+  /** The first contentful paint (PerformanceObserver). */
+  painted?: number;
+  /** ours, early: after hydration the HTTP preview shows the typed character (LoadProbeConfig.early). */
+  adopted?: number;
   /** swagger: the deep-linked operation is expanded. */
   expanded?: number;
   /** swagger: "Try it out" was clicked (in page, as soon as it existed). */
@@ -73,10 +82,20 @@ export function loadProbe(config: LoadProbeConfig): void {
   window.__benchLoad = state;
 
   let input: HTMLInputElement | null = null;
+  // The timeline has the paint entry before its observer is told (a low-priority task, late on a busy page).
+  const paintedNow = (): boolean => {
+    marks.painted ??= performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
+    return marks.painted !== undefined;
+  };
+  const hydratedNow = (): boolean => {
+    if (document.querySelector(".workbench[data-hydrated]") === null) return false;
+    marks.hydrated ??= performance.now();
+    return true;
+  };
   const findInput = (): HTMLInputElement | null => {
     if (config.tool === "ours") {
-      if (document.querySelector(".workbench[data-hydrated]") === null) return null;
-      marks.hydrated ??= performance.now();
+      // Early: the server-rendered field, once it is on screen. Otherwise: the hydrated one.
+      if (config.early !== undefined ? !paintedNow() : !hydratedNow()) return null;
       marks.firstField ??= document.querySelector(".request-form :is(input, select, textarea)")?.id;
       return document.getElementById(`rf-${config.param}`) as HTMLInputElement | null;
     }
@@ -107,14 +126,37 @@ export function loadProbe(config: LoadProbeConfig): void {
     if (marks.ready !== undefined) return;
     const found = findInput();
     if (found === null || found.disabled) return;
+    // A field the browser will not focus is not on screen yet (streamed HTML waits in a hidden container until
+    // its turn): a user could not type into it either. Try again on the next change.
+    found.focus();
+    if (document.activeElement !== found) return;
     input = found;
-    input.focus();
     marks.ready = performance.now();
     observer.disconnect();
     resolveReady();
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { subtree: true, childList: true, attributes: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === "first-contentful-paint") marks.painted ??= entry.startTime;
+    check();
+  }).observe({ type: "paint", buffered: true });
+
+  /** Early: from the accepted key on, watch for the hydrated page's HTTP preview to show the typed character. */
+  const watchAdoption = (previewText: string) => {
+    const adopted = () => {
+      if (marks.adopted !== undefined || !hydratedNow()) return;
+      const preview = document.querySelector("[data-testid=request-preview]")?.textContent ?? "";
+      if (preview.includes(previewText) && input?.value.includes("x") === true) {
+        marks.adopted = performance.now();
+        adoption.disconnect();
+      }
+    };
+    const adoption = new MutationObserver(adopted);
+    adoption.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    adopted();
+  };
 
   document.addEventListener(
     "keydown",
@@ -142,8 +184,10 @@ export function loadProbe(config: LoadProbeConfig): void {
       // React (ours and Swagger UI's) commits a discrete event's update before the next task: checking then
       // sees what the framework left in the input.
       setTimeout(() => {
-        if (input !== null && input.value.includes("x")) marks.accepted = performance.now();
-        else marks.rejected++;
+        if (input !== null && input.value.includes("x")) {
+          marks.accepted = performance.now();
+          if (config.early !== undefined) watchAdoption(config.early.previewText);
+        } else marks.rejected++;
       }, 0);
     },
     true,

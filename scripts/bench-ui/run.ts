@@ -22,6 +22,7 @@ import { prepareSearchIndex } from "../../lib/search/query";
 import { measurePageBytes, type PageBytes } from "./measure-js";
 import { measureKeystrokes, type KeySamples } from "./measure-keys";
 import { measureLoad, type LoadSample } from "./measure-load";
+import type { LoadProbeConfig } from "./page-probes";
 import { measureSearch, SEARCH_QUERIES, type SearchSamples } from "./measure-search";
 import { parseOptions, USAGE } from "./options";
 import { buildApp, installSignalHandlers, isStopping, onCleanup, runCleanup, startNext } from "./processes";
@@ -51,11 +52,25 @@ interface MethodCase {
   readonly version: string;
   /** Snapshot file name without `.json`. */
   readonly doc: string;
+  /** What our HTTP preview shows once the first parameter holds "x" (the early measurement's proof). */
+  readonly typedInPreview: string;
 }
 
 const METHODS: readonly MethodCase[] = [
-  { id: "compute.instances.insert", api: "compute", version: "v1", doc: "compute.v1" },
-  { id: "youtube.channels.list", api: "youtube", version: "v3", doc: "youtube.v3" },
+  {
+    id: "compute.instances.insert",
+    api: "compute",
+    version: "v1",
+    doc: "compute.v1",
+    typedInPreview: "/projects/x/zones/",
+  },
+  {
+    id: "youtube.channels.list",
+    api: "youtube",
+    version: "v3",
+    doc: "youtube.v3",
+    typedInPreview: "/channels?part=x",
+  },
 ];
 
 /** The keystroke benchmark types into a plain string query parameter of this method. */
@@ -94,9 +109,18 @@ function swaggerVersion(): string {
 
 const load1 = () => loadavg()[0]!.toFixed(2);
 
+/** ours-early: typed into our server-rendered form at first paint (LoadProbeConfig.early). */
+type LoadTool = "ours" | "ours-early" | "swagger";
+
+const TOOL_LABEL: Record<LoadTool, string> = {
+  ours: "ours, hydrated",
+  "ours-early": "ours, typed at first paint",
+  swagger: "Swagger UI",
+};
+
 interface LoadResult {
   readonly method: string;
-  readonly tool: "ours" | "swagger";
+  readonly tool: LoadTool;
   readonly url: string;
   readonly cold: LoadSample[];
   readonly warm: LoadSample[];
@@ -185,19 +209,20 @@ async function main(): Promise<void> {
   // alternating which tool goes first so drift in machine load hits both alike.
   const loads: LoadResult[] = [];
   for (const m of METHODS)
-    for (const tool of ["ours", "swagger"] as const)
+    for (const tool of ["ours", "ours-early", "swagger"] as const)
       loads.push({
         method: m.id,
         tool,
-        url: tool === "ours" ? ourUrl(m) : swaggerUrl(m),
+        url: tool === "swagger" ? swaggerUrl(m) : ourUrl(m),
         cold: [],
         warm: [],
       });
-  const probe = (r: LoadResult) => {
+  const probe = (r: LoadResult): LoadProbeConfig => {
     const op = ops.get(r.method)!;
-    return r.tool === "ours"
-      ? { tool: r.tool, param: op.param }
-      : { tool: r.tool, param: op.param, opblockId: opblockId(op.tag, r.method) };
+    if (r.tool === "swagger")
+      return { tool: r.tool, param: op.param, opblockId: opblockId(op.tag, r.method) };
+    const early = { previewText: METHODS.find((m) => m.id === r.method)!.typedInPreview };
+    return { tool: "ours", param: op.param, ...(r.tool === "ours-early" ? { early } : {}) };
   };
   console.log(`[bench] warm-up round (not counted)`);
   for (const r of loads) {
@@ -205,7 +230,7 @@ async function main(): Promise<void> {
     if (!cold.ok)
       throw new Error(`${r.tool} ${r.method}: never became interactive (${cold.error ?? "not accepted"})`);
     const param = ops.get(r.method)!.param;
-    if (r.tool === "ours" && cold.firstField !== `rf-${param}`)
+    if (r.tool !== "swagger" && cold.firstField !== `rf-${param}`)
       console.log(
         `[bench] note: our ${r.method} form starts with #${cold.firstField}, Swagger UI's with ${param}`,
       );
@@ -296,15 +321,16 @@ async function main(): Promise<void> {
   p("   cold = fresh browser context (empty HTTP cache); warm = second tab in the same context");
   const rows: string[][] = [];
   const ratios: Record<string, { cold: number; warm: number }> = {};
+  const earlyRatios: Record<string, { cold: number; warm: number }> = {};
   for (const m of METHODS) {
-    const ours = loads.find((r) => r.method === m.id && r.tool === "ours")!;
-    const sw = loads.find((r) => r.method === m.id && r.tool === "swagger")!;
-    for (const r of [ours, sw]) {
+    const load = (tool: LoadTool) => loads.find((r) => r.method === m.id && r.tool === tool)!;
+    const [ours, early, sw] = [load("ours"), load("ours-early"), load("swagger")];
+    for (const r of [ours, early, sw]) {
       const c = summarize(accepted(r.cold));
       const w = summarize(accepted(r.warm));
       rows.push([
         r.tool === "ours" ? m.id : "",
-        r.tool === "ours" ? "ours" : "Swagger UI",
+        TOOL_LABEL[r.tool],
         formatMs(c.median),
         formatMs(c.min),
         formatMs(c.max),
@@ -312,19 +338,17 @@ async function main(): Promise<void> {
         `${c.n}/${r.cold.length}`,
       ]);
     }
-    ratios[m.id] = {
-      cold: ratio(median(accepted(sw.cold)), median(accepted(ours.cold))),
-      warm: ratio(median(accepted(sw.warm)), median(accepted(ours.warm))),
-    };
-    rows.push([
-      "",
-      "ratio Swagger/ours",
-      formatRatio(ratios[m.id]!.cold),
-      "",
-      "",
-      formatRatio(ratios[m.id]!.warm),
-      "",
-    ]);
+    const speedup = (o: LoadResult) => ({
+      cold: ratio(median(accepted(sw.cold)), median(accepted(o.cold))),
+      warm: ratio(median(accepted(sw.warm)), median(accepted(o.warm))),
+    });
+    ratios[m.id] = speedup(ours);
+    earlyRatios[m.id] = speedup(early);
+    for (const [label, r] of [
+      ["ratio Swagger/ours, hydrated", ratios[m.id]!],
+      ["ratio Swagger/ours, typed at first paint", earlyRatios[m.id]!],
+    ] as const)
+      rows.push(["", label, formatRatio(r.cold), "", "", formatRatio(r.warm), ""]);
   }
   p(renderTable(["method", "tool", "cold median", "min", "max", "warm median", "ok"], rows));
   const floorMs = median(accepted(floor));
@@ -343,7 +367,7 @@ async function main(): Promise<void> {
   const bd: string[][] = [];
   for (const r of loads)
     bd.push([
-      `${r.tool === "ours" ? "ours" : "Swagger UI"} ${r.method}`,
+      `${TOOL_LABEL[r.tool]} ${r.method}`,
       markMedian(r.cold, (s) => s.nav.responseStart),
       markMedian(r.cold, (s) => s.nav.responseEnd),
       markMedian(r.cold, (s) => s.nav["first-contentful-paint"]),
@@ -353,6 +377,7 @@ async function main(): Promise<void> {
       markMedian(r.cold, (s) => s.ready),
       markMedian(r.cold, (s) => s.keydown),
       markMedian(r.cold, (s) => s.accepted),
+      markMedian(r.cold, (s) => s.adopted),
     ]);
   p(
     renderTable(
@@ -367,11 +392,18 @@ async function main(): Promise<void> {
         "ready",
         "key down",
         "interactive",
+        "in request",
       ],
       bd,
     ),
   );
   p("   ready: the field exists, is enabled and focused · key down: the browser received the harness's key");
+  p(
+    "   typed at first paint: the key goes into the server-rendered field once painted, before hydration; the sample counts only",
+  );
+  p(
+    "   if the hydrated page's HTTP preview then shows it (in request) — the form takes input from then on and loses none of it",
+  );
   p(
     "   (ready → key down is the harness round trip; key down → interactive is the page's main thread being busy)",
   );
@@ -430,18 +462,26 @@ async function main(): Promise<void> {
 
   p();
   p("Goals (information only: a MISS does not fail the run)");
-  const worstRatio = Math.min(...METHODS.map((m) => ratios[m.id]!.cold));
+  const worstOf = (r: Record<string, { cold: number }>) => Math.min(...METHODS.map((m) => r[m.id]!.cold));
+  const worstEarly = worstOf(earlyRatios);
+  const worstHydrated = worstOf(ratios);
+  const speedupRows = (label: string, r: Record<string, { cold: number }>): string[][] => {
+    const worst = worstOf(r);
+    return [
+      [label, formatRatio(worst), verdict(worst, GOALS.speedup, "atLeast")],
+      ...METHODS.map((m) => [
+        `   ${m.id}`,
+        formatRatio(r[m.id]!.cold),
+        verdict(r[m.id]!.cold, GOALS.speedup, "atLeast"),
+      ]),
+    ];
+  };
   const goalRows: string[][] = [
-    [
-      `≥${GOALS.speedup}× faster than Swagger UI to an interactive form (cold medians, worst method)`,
-      formatRatio(worstRatio),
-      verdict(worstRatio, GOALS.speedup, "atLeast"),
-    ],
-    ...METHODS.map((m) => [
-      `   ${m.id}`,
-      formatRatio(ratios[m.id]!.cold),
-      verdict(ratios[m.id]!.cold, GOALS.speedup, "atLeast"),
-    ]),
+    ...speedupRows(
+      `≥${GOALS.speedup}× faster than Swagger UI to a form that takes input, typed at first paint (cold medians, worst method)`,
+      earlyRatios,
+    ),
+    ...speedupRows(`   the same, to the hydrated form (code follows every key)`, ratios),
     [
       `keystroke → code updated < ${GOALS.keystrokeMs} ms (median)`,
       formatMs(keyCode.median),
@@ -481,6 +521,7 @@ async function main(): Promise<void> {
       warmSummary: summarize(accepted(r.warm)),
     })),
     ratios,
+    earlyRatios,
     floor: { samples: floor, summary: summarize(accepted(floor)) },
     keystrokes: { ...keys, method: KEYSTROKE_METHOD.id, previewSummary: keyPreview, codeSummary: keyCode },
     search: { ...search, summary: searchSum, nodeSummary: nodeSum },
@@ -488,8 +529,10 @@ async function main(): Promise<void> {
     goals: {
       speedup: {
         goal: GOALS.speedup,
-        worst: worstRatio,
-        verdict: verdict(worstRatio, GOALS.speedup, "atLeast"),
+        worstTypedAtFirstPaint: worstEarly,
+        verdict: verdict(worstEarly, GOALS.speedup, "atLeast"),
+        worstHydrated: worstHydrated,
+        verdictHydrated: verdict(worstHydrated, GOALS.speedup, "atLeast"),
       },
       keystrokeMs: {
         goal: GOALS.keystrokeMs,
