@@ -266,7 +266,9 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   return (
     <div className="workbench" ref={root} data-hydrated={hydrated || undefined}>
       <section id="request-form-slot" className="wb-form" aria-labelledby="try-title">
-        <h2 id="try-title">Try it</h2>
+        <h2 id="try-title" elementtiming="request-form">
+          Try it
+        </h2>
         {props.linkError ? (
           <p className="wb-warning" role="alert">
             {props.linkError} The form starts empty.

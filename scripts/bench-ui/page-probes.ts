@@ -30,6 +30,8 @@ export interface LoadMarks {
   hydrated?: number;
   /** The first contentful paint (PerformanceObserver). */
   painted?: number;
+  /** ours: the form's heading was first painted (Element Timing, `elementtiming="request-form"`). */
+  formPainted?: number;
   /** ours, early: after hydration the HTTP preview shows the typed character (LoadProbeConfig.early). */
   adopted?: number;
   /** swagger: the deep-linked operation is expanded. */
@@ -142,6 +144,13 @@ export function loadProbe(config: LoadProbeConfig): void {
       if (entry.name === "first-contentful-paint") marks.painted ??= entry.startTime;
     check();
   }).observe({ type: "paint", buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      identifier?: string;
+      renderTime?: number;
+    })[])
+      if (entry.identifier === "request-form") marks.formPainted ??= entry.renderTime || entry.startTime;
+  }).observe({ type: "element", buffered: true });
 
   /** Early: from the accepted key on, watch for the hydrated page's HTTP preview to show the typed character. */
   const watchAdoption = (previewText: string) => {
