@@ -480,10 +480,10 @@ async function main(): Promise<void> {
   };
   const goalRows: string[][] = [
     ...speedupRows(
-      `≥${GOALS.speedup}× faster than Swagger UI to a form that takes input, typed at first paint (cold medians, worst method)`,
-      earlyRatios,
+      `≥${GOALS.speedup}× faster than Swagger UI to an interactive form: hydrated, code follows every key (cold medians, worst method)`,
+      ratios,
     ),
-    ...speedupRows(`   the same, to the hydrated form (code follows every key)`, ratios),
+    ...speedupRows(`   also: typed into the server-rendered form from first paint, kept`, earlyRatios),
     [
       `keystroke → code updated < ${GOALS.keystrokeMs} ms (median)`,
       formatMs(keyCode.median),
@@ -531,10 +531,10 @@ async function main(): Promise<void> {
     goals: {
       speedup: {
         goal: GOALS.speedup,
+        worst: worstHydrated,
+        verdict: verdict(worstHydrated, GOALS.speedup, "atLeast"),
         worstTypedAtFirstPaint: worstEarly,
-        verdict: verdict(worstEarly, GOALS.speedup, "atLeast"),
-        worstHydrated: worstHydrated,
-        verdictHydrated: verdict(worstHydrated, GOALS.speedup, "atLeast"),
+        verdictTypedAtFirstPaint: verdict(worstEarly, GOALS.speedup, "atLeast"),
       },
       keystrokeMs: {
         goal: GOALS.keystrokeMs,
