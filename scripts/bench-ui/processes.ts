@@ -96,7 +96,7 @@ export function installSignalHandlers(): void {
   });
 }
 
-function waitExit(child: ChildProcess): Promise<number | null> {
+export function waitExit(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
     else child.once("exit", (code) => resolve(code));
@@ -104,7 +104,7 @@ function waitExit(child: ChildProcess): Promise<number | null> {
 }
 
 /** Stops a process group started by `spawnGroup`: SIGTERM, then SIGKILL after a grace period. */
-async function stopGroup(child: ChildProcess): Promise<void> {
+export async function stopGroup(child: ChildProcess): Promise<void> {
   const pid = child.pid;
   if (pid === undefined || !groups.has(pid)) return;
   killGroup(pid, "SIGTERM");
@@ -117,14 +117,16 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   stopWatchdog(pid);
 }
 
-function spawnGroup(
+export function spawnGroup(
   command: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   output: "inherit" | string,
+  cwd?: string,
 ): ChildProcess {
   const child = spawn(command, args, {
     env,
+    ...(cwd !== undefined ? { cwd } : {}),
     detached: true, // its own process group, so stopGroup reaches npx's children too
     stdio: output === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
@@ -193,7 +195,7 @@ export function portInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
 }
 
 /** Polls `url` until it answers 200; fails early if the server process exits. */
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)

@@ -22,6 +22,7 @@ import { prepareSearchIndex } from "../../lib/search/query";
 import { measurePageBytes, type PageBytes } from "./measure-js";
 import { measureKeystrokes, type KeySamples } from "./measure-keys";
 import { measureLoad, type LoadSample } from "./measure-load";
+import { startNextFloor } from "./next-floor";
 import type { LoadProbeConfig } from "./page-probes";
 import { measureSearch, SEARCH_QUERIES, type SearchSamples } from "./measure-search";
 import { parseOptions, USAGE } from "./options";
@@ -43,6 +44,7 @@ const DIST_DIR = ".next-bench";
 const SWAGGER_DIST = join("node_modules", "swagger-ui-dist");
 const NEXT_PORT = 3300;
 const SWAGGER_PORT = 3301;
+const NEXT_FLOOR_PORT = 3302;
 const OUT_DIR = join(".cache", "bench-ui");
 const GOALS = { speedup: 10, keystrokeMs: 16, searchMs: 10 } as const;
 
@@ -100,6 +102,12 @@ function gitDescription(): string {
   } catch {
     return "unknown";
   }
+}
+
+function nextVersion(): string {
+  return (
+    JSON.parse(readFileSync(join("node_modules", "next", "package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 function swaggerVersion(): string {
@@ -261,6 +269,16 @@ async function main(): Promise<void> {
       ).cold,
     );
 
+  // The framework floor: a minimal Next.js page with one hydrated input (next-floor.ts), measured the same way.
+  const nextFloorServer = await startNextFloor(OUT_DIR, NEXT_FLOOR_PORT, join(OUT_DIR, "next-floor.log"));
+  const nextFloor: LoadSample[] = [];
+  await measureLoad(browser, `${nextFloorServer.origin}/`, { tool: "ours", param: "project" }); // warm-up
+  for (let run = 0; run < options.runs; run++)
+    nextFloor.push(
+      (await measureLoad(browser, `${nextFloorServer.origin}/`, { tool: "ours", param: "project" })).cold,
+    );
+  await nextFloorServer.stop();
+
   // ---- 2. Keystroke → code updated.
   console.log(`[bench] keystrokes (${options.keystrokes})`);
   const keys: KeySamples = await measureKeystrokes(
@@ -361,6 +379,10 @@ async function main(): Promise<void> {
     `   floor: a static HTML page with the same inputs and no script, same probe, cold median ${formatMs(floorMs)}` +
       ` (${accepted(floor).length}/${floor.length} ok) — ${GOALS.speedup}× faster than Swagger UI's fastest method` +
       ` would mean ${formatMs(swaggerBest / GOALS.speedup)}`,
+  );
+  p(
+    `   framework floor: a minimal Next.js ${nextVersion()} page with one hydrated input, same probe, cold median` +
+      ` ${formatMs(median(accepted(nextFloor)))} (min ${formatMs(summarize(accepted(nextFloor)).min)}, ${accepted(nextFloor).length}/${nextFloor.length} ok)`,
   );
   p();
   p("   Where the time goes (cold medians, ms since navigation start):");
@@ -525,6 +547,7 @@ async function main(): Promise<void> {
     ratios,
     earlyRatios,
     floor: { samples: floor, summary: summarize(accepted(floor)) },
+    frameworkFloor: { samples: nextFloor, summary: summarize(accepted(nextFloor)) },
     keystrokes: { ...keys, method: KEYSTROKE_METHOD.id, previewSummary: keyPreview, codeSummary: keyCode },
     search: { ...search, summary: searchSum, nodeSummary: nodeSum },
     firstLoadJs: bytes,
