@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 
-import { expect, expectDocument404, test } from "./fixtures";
+import { expect, expectDocument404, holdRequests, test } from "./fixtures";
 
 const SCREENSHOTS = "test-results/screenshots";
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -52,14 +52,9 @@ test("journey: directory → youtube v3 → channels.list", async ({ page }) => 
   await expect(link).toBeVisible();
   // Method pages stream no loading state (it would hold back the form of a page opened directly), so the old page
   // stays while the new one renders: the clicked link says it is opening. The method page's data is held here.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
+  const release = await holdRequests(
+    page,
     (url) => url.pathname === "/youtube/v3/youtube.channels.list" && url.searchParams.has("_rsc"),
-    async (route) => {
-      await held;
-      await route.continue();
-    },
   );
   await expect(link.locator(".link-hint")).toBeHidden();
   await link.click();

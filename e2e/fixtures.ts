@@ -45,4 +45,19 @@ export function expectDocument404(problems: PageProblems): void {
   problems.errors.splice(0, problems.errors.length, ...rest);
 }
 
+/**
+ * Holds back the page's requests that `match` until the returned function is called, so a test can look at the
+ * page while it waits (the page's scripts before hydration, a method page's data during a navigation). Released
+ * requests go on to any other route handler, then to the network.
+ */
+export async function holdRequests(page: Page, match: RegExp | ((url: URL) => boolean)): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(match, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  return release;
+}
+
 export { expect };

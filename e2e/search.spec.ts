@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, holdRequests, test } from "./fixtures";
 
 /**
  * The global search palette. Against the fake Discovery server the first open builds the index over HTTP (every
@@ -38,14 +38,9 @@ test.describe("search palette", () => {
     await expect(first).toHaveAttribute("aria-selected", "true");
 
     // The method page's data is held: until it arrives, the old page stays and the header says what is opening.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
+    const release = await holdRequests(
+      page,
       (url) => url.pathname === "/youtube/v3/youtube.channels.list" && url.searchParams.has("_rsc"),
-      async (route) => {
-        await held;
-        await route.continue();
-      },
     );
     await page.keyboard.press("Enter");
     await expect(dialog).toBeHidden();

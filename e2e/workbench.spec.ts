@@ -7,11 +7,13 @@ import { mkdirSync } from "node:fs";
 
 import type { Page } from "@playwright/test";
 
-import { expect, test } from "./fixtures";
+import { expect, holdRequests, test } from "./fixtures";
 
 mkdirSync("test-results/screenshots", { recursive: true });
 
 const CHANNELS = "/youtube/v3/youtube.channels.list";
+/** The page's own scripts (held back to look at the page before it hydrates). */
+const SCRIPTS = /\/_next\/static\/.+\.js$/;
 
 /** Most tests type after hydration ("input made before hydration" covers typing before it). */
 async function openWorkbench(page: Page, url: string): Promise<void> {
@@ -187,12 +189,7 @@ test.describe("request workbench", () => {
     page,
   }) => {
     // Hold the page's scripts: the server-rendered form is on screen, and typed into, before React hydrates it.
-    let release!: () => void;
-    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/_next\/static\/.+\.js$/, async (route) => {
-      await scriptsHeld;
-      await route.continue();
-    });
+    const release = await holdRequests(page, SCRIPTS);
     await page.goto(CHANNELS, { waitUntil: "domcontentloaded" });
     const form = page.getByRole("form", { name: "Request for youtube.channels.list" });
     await form.locator("#rf-maxResults").click();
@@ -226,13 +223,7 @@ test.describe("request workbench", () => {
     await expect.poll(() => urlRequestJson(page.url())).toContain('"maxResults":7,"mine":true');
 
     // A request body typed into the server-rendered body editor (a plain textarea until the editor starts).
-    await page.unroute(/\/_next\/static\/.+\.js$/);
-    let releaseDrive!: () => void;
-    const driveHeld = new Promise<void>((resolve) => (releaseDrive = resolve));
-    await page.route(/\/_next\/static\/.+\.js$/, async (route) => {
-      await driveHeld;
-      await route.continue();
-    });
+    const releaseDrive = await holdRequests(page, SCRIPTS);
     await page.goto("/drive/v3/drive.files.create", { waitUntil: "domcontentloaded" });
     await page.getByTestId("body-editor").locator("textarea").fill('{"name": "early.txt"}');
     await page.getByRole("radio", { name: "API key" }).check();
