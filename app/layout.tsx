@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 
+import { EarlyInputDone } from "@/components/layout/early-input-done";
 import { SiteHeader } from "@/components/layout/site-header";
 import { CredentialsProvider } from "@/components/try-it/credentials-provider";
+import { EARLY_INPUT_SCRIPT } from "@/components/workbench/adopt-early-input";
 import { serverSignInAvailability } from "@/lib/auth/server-config";
 import { forcedTheme, THEME_COOKIE } from "@/lib/theme";
 
@@ -24,9 +26,12 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The header's theme choice (lib/theme.ts), rendered on the server: no flash and no inline script.
   const theme = forcedTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // The page's CSP nonce (proxy.ts): the early-input recorder runs inline, before anything can be typed into.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" data-theme={theme}>
       <body>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_INPUT_SCRIPT }} />
         <a className="skip-link" href="#main">
           Skip to content
         </a>
@@ -36,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
         </CredentialsProvider>
+        <EarlyInputDone />
         <footer className="site-footer">
           Data from Google API Discovery documents. Descriptions are sanitised before display.
         </footer>

@@ -11,8 +11,8 @@
  * What the server rendered is still in the DOM: `defaultValue` / `defaultChecked` / an option's `defaultSelected`
  * (the HTML attributes; React keeps them equal to a controlled field's value). What the user changed is in the DOM
  * too, except in a `<textarea>`: hydration puts its rendered text back (`initTextarea`: `element.value = children`).
- * So a tiny inline script before the form (EARLY_INPUT_SCRIPT) records every change as it happens, and that record
- * comes first; the DOM is the fallback (a browser restoring a form on Back fires no input event).
+ * So a tiny inline script at the top of the body (EARLY_INPUT_SCRIPT) records every change as it happens, and that
+ * record comes first; the DOM is the fallback (a browser restoring a form on Back fires no input event).
  * @see https://github.com/facebook/react/blob/main/packages/react-dom-bindings/src/client/ReactDOMInput.js (initInput)
  */
 
@@ -58,8 +58,19 @@ export function recordEarlyInput(): void {
   };
 }
 
-/** The inline script's text (rendered with the page's CSP nonce, before the form). */
+/** The inline script's text (app/layout.tsx renders it first in the body, with the page's CSP nonce). */
 export const EARLY_INPUT_SCRIPT = `(${recordEarlyInput.toString()})();`;
+
+/**
+ * Stops the recorder and hands over what it saw (once: later calls get nothing). The workbench takes it right after
+ * hydration; on pages without one, EarlyInputDone (root layout) just stops it.
+ */
+export function takeEarlyInput(): EarlyInputRecord | undefined {
+  const recorded = window.__earlyInput;
+  recorded?.stop();
+  delete window.__earlyInput;
+  return recorded;
+}
 
 /** One field's early change, captured at hydration; replaying it returns false when there was nothing to do. */
 type Replay = () => boolean;
@@ -73,9 +84,7 @@ type Replay = () => boolean;
  * changes were replayed.
  */
 export async function adoptEarlyInput(root: HTMLElement): Promise<number> {
-  const recorded = window.__earlyInput;
-  recorded?.stop();
-  delete window.__earlyInput;
+  const recorded = takeEarlyInput();
   const replays: Replay[] = [];
   for (const field of root.querySelectorAll<Field>("input, select, textarea")) {
     const replay =

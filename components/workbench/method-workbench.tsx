@@ -3,8 +3,6 @@
  * browser) and the page's search params. Descriptions are sanitised and rendered here, so the client bundle does
  * not carry the sanitiser.
  */
-import { headers } from "next/headers";
-
 import { RichText } from "@/components/ui/rich-text";
 import { suggestScopes } from "@/lib/auth/scopes";
 import { bodySkeleton } from "@/lib/codegen/skeleton";
@@ -17,7 +15,6 @@ import { formStandardParams } from "@/lib/workbench/fields";
 import { decodeUrlState, type SearchLike } from "@/lib/workbench/url-state";
 
 import type { ParamDoc } from "@/components/request-form/types";
-import { EARLY_INPUT_SCRIPT } from "./adopt-early-input";
 import { RequestWorkbench } from "./request-workbench";
 
 /** Enum value descriptions in a <select> are one line; longer ones are cut. */
@@ -30,9 +27,7 @@ interface MethodWorkbenchProps {
   readonly linkBase: string | null;
 }
 
-export async function MethodWorkbench({ api, method, search, linkBase }: MethodWorkbenchProps) {
-  // The page's CSP nonce (proxy.ts) lets the early-input recorder run inline, before the form can be typed into.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkbenchProps) {
   const decoded = decodeUrlState(search, { api: api.name, version: api.version, method });
   const docs: Record<string, ParamDoc> = {};
   for (const p of [...method.parameters, ...formStandardParams(api.standardParameters, method.parameters)]) {
@@ -56,25 +51,22 @@ export async function MethodWorkbench({ api, method, search, linkBase }: MethodW
   const scopeDescriptions = new Map(api.scopes.map((s) => [s.url, s.description] as const));
   const scopes = method.scopes.map((url) => ({ url, description: scopeDescriptions.get(url) ?? "" }));
   return (
-    <>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_INPUT_SCRIPT }} />
-      <RequestWorkbench
-        api={sliceApiForMethod(api, method)}
-        method={method}
-        docs={docs}
-        scopes={scopes}
-        suggestedScopes={suggestScopes(method)}
-        bodySchemaUrl={schemaUrl}
-        bodySkeleton={skeleton}
-        initialRequest={decoded.request ?? defaultRequest(api, method)}
-        initialLanguage={decoded.language}
-        {...(decoded.request !== undefined && decoded.bodyText !== undefined
-          ? { initialBodyText: decoded.bodyText }
-          : {})}
-        initialOptions={decoded.options}
-        {...(decoded.error !== undefined ? { linkError: decoded.error } : {})}
-        {...(revisionNote !== undefined ? { revisionNote } : {})}
-      />
-    </>
+    <RequestWorkbench
+      api={sliceApiForMethod(api, method)}
+      method={method}
+      docs={docs}
+      scopes={scopes}
+      suggestedScopes={suggestScopes(method)}
+      bodySchemaUrl={schemaUrl}
+      bodySkeleton={skeleton}
+      initialRequest={decoded.request ?? defaultRequest(api, method)}
+      initialLanguage={decoded.language}
+      {...(decoded.request !== undefined && decoded.bodyText !== undefined
+        ? { initialBodyText: decoded.bodyText }
+        : {})}
+      initialOptions={decoded.options}
+      {...(decoded.error !== undefined ? { linkError: decoded.error } : {})}
+      {...(revisionNote !== undefined ? { revisionNote } : {})}
+    />
   );
 }
