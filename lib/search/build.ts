@@ -2,6 +2,7 @@
  * Building the search index from API models: pure, no IO (./load.ts feeds it on the server).
  */
 import { decodeEntities } from "@/lib/html/entities";
+import { createInterner } from "./interner";
 import {
   SEARCH_INDEX_FORMAT,
   VERBS,
@@ -55,17 +56,9 @@ export function buildSearchIndex(
 ): SearchIndex {
   const apis: SearchIndexApi[] = [];
   const methods: SearchIndexMethod[] = [];
-  const texts: string[] = [];
-  const textIds = new Map<string, number>();
-  const textId = (s: string): number => {
-    let id = textIds.get(s);
-    if (id === undefined) {
-      id = texts.length;
-      texts.push(s);
-      textIds.set(s, id);
-    }
-    return id;
-  };
+  const summaries = createInterner();
+  const texts = summaries.values;
+  const textId = (s: string): number => summaries.id(s);
   for (const entry of entries) {
     const api = apis.length;
     apis.push({

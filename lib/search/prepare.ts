@@ -5,6 +5,7 @@
  * page session when the palette loads the index.
  */
 import { compareVersions } from "../discovery/directory";
+import { createInterner } from "./interner";
 import { VERBS, type SearchIndex } from "./types";
 
 export interface PreparedSearchIndex {
@@ -194,17 +195,9 @@ export function prepareSearchIndex(index: SearchIndex): PreparedSearchIndex {
   const apiVersion = index.apis.map((a) => a.v.toLowerCase());
   const apiHrefs = index.apis.map((a) => apiHref(a.n, a.v));
 
-  const vocab: string[] = [];
-  const wordIds = new Map<string, number>();
-  const wordId = (w: string): number => {
-    let id = wordIds.get(w);
-    if (id === undefined) {
-      id = vocab.length;
-      vocab.push(w);
-      wordIds.set(w, id);
-    }
-    return id;
-  };
+  const words = createInterner();
+  const vocab = words.values;
+  const wordId = (w: string): number => words.id(w);
   // Raw segment / path part → its word ids, memoised (most recur across methods and versions).
   const subMemo = new Map<string, number[]>();
   const subsOf = (seg: string): number[] => {
@@ -346,7 +339,7 @@ export function prepareSearchIndex(index: SearchIndex): PreparedSearchIndex {
     }
   }
   // The default sort compares UTF-16 code units, as `<` does.
-  const vocabOrder = Int32Array.from([...vocab].sort(), (w) => wordIds.get(w)!);
+  const vocabOrder = Int32Array.from([...vocab].sort(), wordId);
   // Every way apiTokenScore can be > 0 needs the token's first character to start one of these words.
   const apiLists = new Map<number, number[]>();
   index.apis.forEach((_, a) => {
