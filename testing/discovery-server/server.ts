@@ -5,7 +5,8 @@
  *   GET /discovery/v1/apis/{name}/{version}/rest        → the document, byte for byte as on disk
  *
  * Documents come from a snapshot folder (google-api-python-client's discovery_cache/documents by default) plus
- * the synthetic fixtures in ./fixtures (malformed and hostile documents). Unknown paths get Google's JSON 404 shape.
+ * the synthetic fixtures in ./fixtures (malformed and hostile documents) and the shared hostile-documents set
+ * (testing/hostile-documents/documents). Unknown paths get Google's JSON 404 shape.
  */
 import { readdirSync, readFileSync, existsSync, createReadStream, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -39,6 +40,8 @@ interface DeclaredFixture {
 }
 
 export const DEFAULT_FIXTURES_DIR = resolve(__dirname, "fixtures");
+/** The shared hostile-documents set (testing/hostile-documents): always served, next to the fixtures. */
+export const HOSTILE_DOCUMENTS_DIR = resolve(__dirname, "..", "hostile-documents", "documents");
 
 /** `.venv/lib/python3.*\/site-packages/googleapiclient/discovery_cache/documents`, or null. */
 export function findSnapshotDir(root: string = process.cwd()): string | null {
@@ -134,6 +137,7 @@ export class FakeDiscovery {
         }
       }
     }
+    if (existsSync(HOSTILE_DOCUMENTS_DIR)) entries.push(...readDocs(HOSTILE_DOCUMENTS_DIR));
     for (const e of entries) this.docs.set(`${e.name}/${e.version}`, e);
     this.order.push(...[...this.docs.keys()].sort());
     const byName = new Map<string, string[]>();
