@@ -22,6 +22,7 @@ import {
   usesBody,
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
+import { checkHeaderField } from "@/lib/request/header-field";
 import type { ParamScalar } from "@/lib/request/types";
 
 export const TS_INSTALL = "npm install googleapis@^188 && npm install --save-dev tsx";
@@ -211,7 +212,9 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   if (upload && input.media) {
     const mediaLines = [
       ...(input.media.mimeType !== undefined && input.media.mimeType !== ""
-        ? [`mimeType: ${tsString(input.media.mimeType)},`]
+        ? [
+            `mimeType: ${tsString(checkHeaderField("content-type", input.media.mimeType, "the request's media.mimeType"))},`,
+          ]
         : []),
       `body: createReadStream(${tsString(input.media.fileName)}),`,
     ];
