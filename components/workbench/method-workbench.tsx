@@ -58,8 +58,8 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
       scopes={scopes}
       suggestedScopes={suggestScopes(method)}
       bodySchemaUrl={schemaUrl}
-      bodySkeleton={skeleton}
-      initialRequest={decoded.request ?? defaultRequest(api, method)}
+      bodySkeletonJson={skeleton === null ? null : JSON.stringify(skeleton)}
+      initialRequestJson={JSON.stringify(decoded.request ?? defaultRequest(api, method))}
       initialLanguage={decoded.language}
       {...(decoded.request !== undefined && decoded.bodyText !== undefined
         ? { initialBodyText: decoded.bodyText }
