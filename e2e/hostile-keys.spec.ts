@@ -89,6 +89,27 @@ test.describe("hostile keys: names that are JavaScript built-ins", () => {
     );
   });
 
+  test("a body whose required properties are __proto__ and toString: Insert skeleton adds them, the request sends them", async ({
+    page,
+  }) => {
+    await openWorkbench(page, "/hostile-prototype-params/v1/hostile-prototype-params.things.insert");
+    const body = page.getByTestId("body-editor");
+    const editor = body.locator(".monaco-editor");
+    const preview = page.getByTestId("request-preview");
+    await expect(editor).toBeVisible();
+    // The user's own field first, so the skeleton is merged into it (not replacing it).
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText('{"a": 1}');
+    // Monaco auto-closes quotes and brackets as text arrives: drop whatever it added after the cursor.
+    await page.keyboard.press("Shift+ControlOrMeta+End");
+    await page.keyboard.press("Delete");
+    await expect(preview).toContainText('{"a":1}');
+    await body.getByRole("button", { name: "Insert skeleton" }).click();
+    await expect(preview).toContainText('{"a":1,"toString":"","__proto__":""}');
+    expect(await codeOf(page, "Python")).toContain('"__proto__": ""');
+  });
+
   test("resources and methods named __proto__, constructor, toString, hasOwnProperty, valueOf", async ({
     page,
   }) => {
