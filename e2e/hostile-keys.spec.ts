@@ -66,6 +66,10 @@ test.describe("hostile keys: names that are JavaScript built-ins", () => {
     expect(await codeOf(page, "cURL")).toContain("'https://hostile.example.com/things?__proto__=p1'");
     expect(await codeOf(page, "Python")).toContain('__proto__="p1"');
     expect(await codeOf(page, "HTTP")).toContain("GET /things?__proto__=p1 HTTP/1.1");
+    // googleapis would drop it: the TypeScript tab says so instead of showing a snippet that does not send it.
+    const panel = page.getByTestId("code-panel");
+    await panel.getByRole("tab", { name: "TypeScript" }).click();
+    await expect(panel.getByRole("alert")).toContainText('googleapis cannot send the parameter "__proto__"');
 
     // And hasOwnProperty, a boolean, only when chosen.
     await form.locator("#rf-hasOwnProperty").selectOption("false");

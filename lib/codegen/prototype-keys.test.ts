@@ -67,9 +67,17 @@ function rfc6570Simple(s: string): string {
   );
 }
 
+/** Every target's snippet; a refusal becomes `refused: <message>`. */
 function snippets(api: ApiModel, m: MethodModel, request: ExplorerRequest): Record<string, string> {
   const input = prepareSnippetInput({ api, method: m, request });
-  return Object.fromEntries(TARGET_IDS.map((t) => [t, generateSnippet(t, input)]));
+  const generate = (t: (typeof TARGET_IDS)[number]): string => {
+    try {
+      return generateSnippet(t, input);
+    } catch (e) {
+      return `refused: ${(e as Error).message}`;
+    }
+  };
+  return Object.fromEntries(TARGET_IDS.map((t) => [t, generate(t)]));
 }
 
 describe("hostile-prototype-params: parameters named like Object.prototype members", () => {
@@ -112,7 +120,7 @@ describe("hostile-prototype-params: parameters named like Object.prototype membe
       const code = snippets(api, list, request);
       expect(code.curl).toContain(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
       expect(code.http).toContain(`?${encodeURIComponent(name)}=${encodeURIComponent(text)} HTTP/1.1`);
-      for (const target of ["python", "typescript"]) {
+      for (const target of name === "__proto__" ? ["python"] : ["python", "typescript"]) {
         expect(code[target]).toContain(name);
         expect({ target, builtin: BUILTIN_TEXT.exec(code[target]!)?.[0] }).toEqual({
           target,
@@ -120,6 +128,15 @@ describe("hostile-prototype-params: parameters named like Object.prototype membe
         });
       }
     }
+  });
+
+  it("TypeScript refuses a __proto__ parameter (googleapis would drop it), naming it; the others send it", () => {
+    const code = snippets(api, list, typed(api, list, { ["__proto__"]: "p" }));
+    expect(code.typescript).toBe(
+      'refused: hostile-prototype-params.things.list: googleapis cannot send the parameter "__proto__" (its client turns the key into the object\'s prototype); use the Python, cURL or HTTP snippet.',
+    );
+    expect(code.python).toContain('x__proto__="p"');
+    expect(code.curl).toContain("things?__proto__=p'");
   });
 
   it("share link, page URL and history keep a __proto__ value as a parameter", () => {
