@@ -60,9 +60,14 @@ export interface RequestWorkbenchProps {
   readonly suggestedScopes: readonly string[];
   /** Where the body editor fetches the request body's JSON Schema (bodySchemaUrl), or null. */
   readonly bodySchemaUrl: string | null;
-  /** The "Insert skeleton" body (server-computed), or null. */
-  readonly bodySkeleton: JsonValue | null;
-  readonly initialRequest: ExplorerRequest;
+  /**
+   * The "Insert skeleton" body (server-computed) as JSON text, or null; and the request the form starts from,
+   * as JSON text. Text, not objects: React's server-to-client transfer deletes every key named `__proto__`
+   * (react-server-dom client `reviveModel`), so such a parameter or body property (a hostile document, a share
+   * link) would silently vanish from the form.
+   */
+  readonly bodySkeletonJson: string | null;
+  readonly initialRequestJson: string;
   readonly initialLanguage: TargetId;
   readonly initialBodyText?: string;
   readonly initialOptions: SnippetOptions;
@@ -128,11 +133,15 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   const [state, dispatch] = useReducer(reducer, undefined, () =>
     initialState(
       model,
-      props.initialRequest,
+      JSON.parse(props.initialRequestJson) as ExplorerRequest,
       props.initialLanguage,
       props.initialBodyText,
       props.initialOptions,
     ),
+  );
+  const bodySkeleton = useMemo(
+    () => (props.bodySkeletonJson === null ? null : (JSON.parse(props.bodySkeletonJson) as JsonValue)),
+    [props.bodySkeletonJson],
   );
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const standardParams = useMemo(
@@ -284,7 +293,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           suggestedScopes={props.suggestedScopes}
           bodyText={state.bodyText}
           bodySchemaUrl={props.bodySchemaUrl}
-          bodySkeleton={props.bodySkeleton}
+          bodySkeleton={bodySkeleton}
           issuesByParam={issuesByParam}
           touched={touched}
           onParamText={onParamText}

@@ -197,6 +197,7 @@ describe("round-trip property", () => {
     fc.constant({ type: "none" as const }),
   );
   const nonEmpty = str.filter((s) => s !== "");
+  const headerSafe = str.filter((v) => !/[\r\n\0]/.test(v));
   const request: fc.Arbitrary<ExplorerRequest> = fc
     .record({
       api: nonEmpty,
@@ -209,9 +210,13 @@ describe("round-trip property", () => {
       ),
       body: fc.oneof(fc.constant(null), fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<JsonValue>),
       auth,
-      media: fc.option(fc.record({ fileName: nonEmpty, mimeType: str }, { requiredKeys: ["fileName"] }), {
-        nil: undefined,
-      }),
+      // A MIME type is a header value: one with CR, LF or NUL is refused (tested below), not round-tripped.
+      media: fc.option(
+        fc.record({ fileName: nonEmpty, mimeType: headerSafe }, { requiredKeys: ["fileName"] }),
+        {
+          nil: undefined,
+        },
+      ),
       revision: fc.option(str, { nil: undefined }),
     })
     .map((r) => {
@@ -222,6 +227,21 @@ describe("round-trip property", () => {
         ...(revision !== undefined ? { revision } : {}),
       } as ExplorerRequest;
     });
+
+  it("a link whose media.mimeType holds CR LF (a forged Content-Type header) is refused, naming the field", () => {
+    const r: ExplorerRequest = {
+      api: "a",
+      version: "v",
+      method: "a.m",
+      params: {},
+      body: null,
+      auth: { type: "none" },
+      media: { fileName: "f", mimeType: "text/plain\r\nx-injected: yes" },
+    };
+    const d = decodeShareState(encodeShareState(r));
+    expect(d.ok).toBe(false);
+    expect(!d.ok && d.error).toContain("media.mimeType must not contain a line break");
+  });
 
   it("decode(encode(r)) equals r without secrets, exactly (JSON text, key order included)", () => {
     fc.assert(
