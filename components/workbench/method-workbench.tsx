@@ -67,6 +67,8 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
       initialOptions={decoded.options}
       {...(decoded.error !== undefined ? { linkError: decoded.error } : {})}
       {...(revisionNote !== undefined ? { revisionNote } : {})}
+      {...(decoded.downloadToDropped ? { downloadToDropped: true } : {})}
+      {...(decoded.tabState !== undefined ? { tabStateId: decoded.tabState } : {})}
     />
   );
 }
