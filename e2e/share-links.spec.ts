@@ -142,6 +142,36 @@ test.describe("share links", () => {
     await expect.poll(() => copiedCode(page)).toContain('with open("video.mp4", "wb") as out:');
   });
 
+  test("a link may name only a bare upload file: a path or hidden file is left out, so the snippet never reads it", async ({
+    page,
+  }) => {
+    const link = (fileName: string) =>
+      `${DRIVE_CREATE}?${new URLSearchParams({
+        r: shareV1({
+          a: "drive",
+          v: "v3",
+          m: "drive.files.create",
+          b: { name: "x" },
+          u: "n",
+          f: { n: fileName },
+        }),
+        lang: "python",
+      })}`;
+    for (const fileName of ["/home/me/.ssh/id_rsa", "../../.aws/credentials", ".env"]) {
+      await openWorkbench(page, link(fileName));
+      await expect(page.locator(".workbench").getByRole("alert")).toContainText(
+        "only a bare file name is taken from a link, so the upload file was left out",
+      );
+      const python = await copiedCode(page);
+      expect(python).toContain("service.files().create(");
+      expect(python).not.toContain(fileName);
+      expect(python).not.toContain("MediaFileUpload(");
+    }
+    await openWorkbench(page, link("photo.png"));
+    await expect(page.getByText("so the upload file was left out")).toHaveCount(0);
+    await expect.poll(() => copiedCode(page)).toContain('MediaFileUpload("photo.png"');
+  });
+
   test("opening a share link records no history until the visitor edits or runs it", async ({ page }) => {
     await resetFake();
     const link = `${CHANNELS}?${new URLSearchParams({

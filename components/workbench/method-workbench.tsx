@@ -68,6 +68,7 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
       {...(decoded.error !== undefined ? { linkError: decoded.error } : {})}
       {...(revisionNote !== undefined ? { revisionNote } : {})}
       {...(decoded.downloadToDropped ? { downloadToDropped: true } : {})}
+      {...(decoded.mediaDropped ? { mediaDropped: true } : {})}
       {...(decoded.tabState !== undefined ? { tabStateId: decoded.tabState } : {})}
     />
   );

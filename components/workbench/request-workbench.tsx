@@ -43,6 +43,7 @@ import { loadTabState, newTabStateId, saveTabState } from "@/lib/workbench/tab-s
 import {
   decodeUrlState,
   DOWNLOAD_TO_DROPPED_NOTICE,
+  MEDIA_DROPPED_NOTICE,
   stateLink,
   tabStateHref,
   type StateLink,
@@ -79,6 +80,8 @@ export interface RequestWorkbenchProps {
   readonly revisionNote?: string;
   /** The link named a download path, which was left out. */
   readonly downloadToDropped?: boolean;
+  /** The link named an upload file in another folder (or a hidden one), which was left out. */
+  readonly mediaDropped?: boolean;
   /** `?tab=<id>`: the state is in this tab's sessionStorage (too long for a link); restored after hydration. */
   readonly tabStateId?: string;
 }
@@ -365,6 +368,11 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         {props.downloadToDropped ? (
           <p className="wb-warning" role="alert">
             {DOWNLOAD_TO_DROPPED_NOTICE}
+          </p>
+        ) : null}
+        {props.mediaDropped ? (
+          <p className="wb-warning" role="alert">
+            {MEDIA_DROPPED_NOTICE}
           </p>
         ) : null}
         {tabMissing ? (

@@ -122,3 +122,30 @@ describe("downloadTo from a link", () => {
     expect(d.options).toEqual({ downloadTo: "out.bin" });
   });
 });
+
+describe("the upload file from a link", () => {
+  const upload = api.methods.find((x) => x.mediaUpload !== null && x.mediaUpload !== undefined)!;
+  const uploadTarget = { api: "zoo", version: "v1", method: upload };
+  const linkWith = (fileName: string) => {
+    const mm = { api, method: upload };
+    let s = initialState(mm, defaultRequest(api, upload));
+    s = reduceWorkbench(mm, s, { type: "media", media: { fileName, mimeType: "image/png" } });
+    return new URLSearchParams(encodeUrlState(s));
+  };
+
+  it("keeps a bare file name", () => {
+    const d = decodeUrlState(linkWith("leo.png"), uploadTarget);
+    expect(d.request?.media).toEqual({ fileName: "leo.png", mimeType: "image/png" });
+    expect(d.mediaDropped).toBeUndefined();
+  });
+
+  it.each([["/home/me/.ssh/id_rsa"], ["../../.aws/credentials"], [".env"], ["~/.netrc"]])(
+    "leaves out the file %j (the snippet would read and upload it) and says so",
+    (fileName) => {
+      const d = decodeUrlState(linkWith(fileName), uploadTarget);
+      expect(d.request).toBeDefined();
+      expect(d.request?.media).toBeUndefined();
+      expect(d.mediaDropped).toBe(true);
+    },
+  );
+});

@@ -8,8 +8,8 @@
  *   encoder drops secret parameters, and `auth` only names a kind of credential, so no token or key can appear.
  * - `bt` is present only while the body text does not parse as JSON: the raw text, so an unfinished body
  *   survives a reload. A body that parses travels inside `r`.
- * - Snippet options appear only when set. `downloadTo` is read back only as a bare file name (download-name.ts):
- *   a link is written by someone else, and the snippet writes to that name.
+ * - Snippet options appear only when set. `downloadTo`, and the request's upload file, are read back only as bare
+ *   file names (bare-file-name.ts): a link is written by someone else, and the snippet writes to (reads from) them.
  * - The untouched form (the method's default request, TypeScript, no options) is the bare method path.
  *
  * Length: a URL is never longer than MAX_URL_LENGTH (stateLink). When `r=1.` makes it longer, `r=2.` (deflated)
@@ -22,7 +22,7 @@ import type { SnippetOptions, TargetId } from "../codegen/types";
 import { isTargetId } from "../codegen/registry";
 import { decodeShareState, encodeShareState, encodeShareStateCompressed } from "../request/share";
 import type { ExplorerRequest } from "../request/types";
-import { bareDownloadName } from "./download-name";
+import { bareFileName } from "./bare-file-name";
 import { DEFAULT_LANGUAGE, parseBodyText, type WorkbenchState } from "./state";
 
 /**
@@ -116,9 +116,15 @@ export interface DecodedUrlState {
   readonly options: SnippetOptions;
   /** The link named a download path, which was left out (only a bare file name is taken from a link). */
   readonly downloadToDropped?: true;
+  /** The link named an upload file that is not a bare file name; the request's media was left out. */
+  readonly mediaDropped?: true;
   /** `?tab=<id>`: the state is kept in the tab's sessionStorage under this id (too long for a link). */
   readonly tabState?: string;
 }
+
+/** What the page says when a link's upload file was left out. */
+export const MEDIA_DROPPED_NOTICE =
+  "The link named a file in another folder (or a hidden file) to upload; only a bare file name is taken from a link, so the upload file was left out.";
 
 /** What the page says when a link's download path was left out. */
 export const DOWNLOAD_TO_DROPPED_NOTICE =
@@ -131,7 +137,7 @@ export function decodeUrlState(
   const lang = get(search, "lang");
   const language = lang !== undefined && isTargetId(lang) ? lang : DEFAULT_LANGUAGE;
   const linkDownloadTo = get(search, "downloadTo");
-  const downloadTo = linkDownloadTo ? bareDownloadName(linkDownloadTo) : null;
+  const downloadTo = linkDownloadTo ? bareFileName(linkDownloadTo) : null;
   const options: SnippetOptions = {
     ...(get(search, "allPages") === "1" ? { allPages: true } : {}),
     ...(get(search, "tokenCache") === "1" ? { tokenCache: true } : {}),
@@ -156,6 +162,12 @@ export function decodeUrlState(
       ...base,
       error: `The link holds a request for ${req.method} (${req.api} ${req.version}), not this method.`,
     };
+  }
+  if (req.media !== undefined && bareFileName(req.media.fileName) === null) {
+    // The snippet would read this file and send it: a link must not choose which of the visitor's files.
+    const { media: _dropped, ...withoutMedia } = req;
+    void _dropped;
+    return { ...base, request: withoutMedia, mediaDropped: true };
   }
   return { ...base, request: req };
 }

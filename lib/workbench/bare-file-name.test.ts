@@ -3,12 +3,12 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { bareDownloadName, MAX_DOWNLOAD_NAME_LENGTH } from "./download-name";
+import { bareFileName, MAX_FILE_NAME_LENGTH } from "./bare-file-name";
 
-describe("bareDownloadName", () => {
+describe("bareFileName", () => {
   it.each([["download.bin"], ["video.mp4"], ["report 2026.pdf"], ["résumé.txt"], ["a"], ["x".repeat(128)]])(
     "keeps the bare name %j",
-    (name) => expect(bareDownloadName(name)).toBe(name),
+    (name) => expect(bareFileName(name)).toBe(name),
   );
 
   it.each([
@@ -33,14 +33,14 @@ describe("bareDownloadName", () => {
     ["NUL"],
     ["com1.txt"],
     [""],
-    ["x".repeat(MAX_DOWNLOAD_NAME_LENGTH + 1)],
-  ])("drops %j", (name) => expect(bareDownloadName(name)).toBeNull());
+    ["x".repeat(MAX_FILE_NAME_LENGTH + 1)],
+  ])("drops %j", (name) => expect(bareFileName(name)).toBeNull());
 
   it("never accepts a name that leaves the current folder or names a hidden file", () => {
     const cwd = "/work/here";
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 40 }), (name) => {
-        const kept = bareDownloadName(name);
+        const kept = bareFileName(name);
         if (kept === null) return;
         for (const p of [path.posix, path.win32]) {
           const resolved = p.resolve(cwd, kept);
