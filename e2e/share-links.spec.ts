@@ -140,6 +140,11 @@ test.describe("share links", () => {
     await openWorkbench(page, `${DRIVE_GET}?lang=python&downloadTo=video.mp4`);
     await expect(page.getByText("only a bare file name is taken from a link")).toHaveCount(0);
     await expect.poll(() => copiedCode(page)).toContain('with open("video.mp4", "wb") as out:');
+    // A path the user types is their own (used in the snippet), and the page says a link will not carry it.
+    await page.getByRole("tab", { name: "Python" }).click();
+    await page.getByLabel("File to save the download to").fill("media/video.mp4");
+    await expect(page.getByTestId("download-to-not-bare")).toBeVisible();
+    await expect.poll(() => copiedCode(page)).toContain('with open("media/video.mp4", "wb") as out:');
   });
 
   test("a link may name only a bare upload file: a path or hidden file is left out, so the snippet never reads it", async ({
