@@ -67,6 +67,9 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
       initialOptions={decoded.options}
       {...(decoded.error !== undefined ? { linkError: decoded.error } : {})}
       {...(revisionNote !== undefined ? { revisionNote } : {})}
+      {...(decoded.downloadToDropped ? { downloadToDropped: true } : {})}
+      {...(decoded.mediaDropped ? { mediaDropped: true } : {})}
+      {...(decoded.tabState !== undefined ? { tabStateId: decoded.tabState } : {})}
     />
   );
 }
