@@ -170,6 +170,8 @@ describe("downloaded projects tell the truth", () => {
       const p = buildProject(project(fixture, "python"));
       expect(file(p, "requirements.txt"), fixture).toBe("google-api-python-client>=2.201,<3\n");
       expect(file(p, "README.md"), fixture).not.toContain("google-auth-oauthlib");
+      // The snippet's own "# Install:" line agrees with requirements.txt.
+      expect(file(p, "snippet.py"), fixture).not.toContain("google-auth-oauthlib");
     }
     expect(file(buildProject(project("zoo-animals-list-params", "python")), "requirements.txt")).toContain(
       "google-auth-oauthlib",
