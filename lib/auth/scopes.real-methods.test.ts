@@ -241,7 +241,8 @@ describe("chooseScope on real methods", () => {
 
   it("says why drive.file was set aside for sheets values.update", () => {
     const reason = chooseScope(methodOf(ROWS[0]!))?.reason ?? "";
-    expect(reason).toContain("drive.file only cover what the app itself created or opened");
+    expect(reason).toContain("(drive.file only covers what the app itself created or opened.)");
+    expect(reason).toBe(reason.trim());
   });
 });
 

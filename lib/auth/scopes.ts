@@ -129,7 +129,7 @@ export function chooseScope(method: ScopeMethod): ScopeChoice | undefined {
   };
   const setAside = all.length - scopes.length;
   const because = (why: string) =>
-    setAside > 0 && sufficient.length > 0 ? `${why} ${setAsideNote(all, scopes, read, creates)}` : why;
+    setAside > 0 && sufficient.length > 0 ? `${why} ${setAsideNote(all, scopes, read, creates)}`.trim() : why;
 
   const readonly = scopes.filter(isReadonlyScope);
   if (read && readonly.length > 0) {
@@ -169,6 +169,8 @@ export function chooseScope(method: ScopeMethod): ScopeChoice | undefined {
   return { scope, reason: because(why) };
 }
 
+const listed = (scopes: readonly string[]) => scopes.map(scopeLabel).join(", ");
+
 function setAsideNote(
   all: readonly string[],
   kept: readonly string[],
@@ -179,9 +181,11 @@ function setAsideNote(
   const appOnly = dropped.filter(isAppFilesOnlyScope);
   const parts: string[] = [];
   if (appOnly.length > 0 && !creates)
-    parts.push(`${appOnly.map(scopeLabel).join(", ")} only cover what the app itself created or opened`);
+    parts.push(
+      `${listed(appOnly)} only ${appOnly.length === 1 ? "covers" : "cover"} what the app itself created or opened`,
+    );
   const ro = dropped.filter(isReadonlyScope);
-  if (ro.length > 0 && !read) parts.push(`${ro.map(scopeLabel).join(", ")} cannot change anything`);
+  if (ro.length > 0 && !read) parts.push(`${listed(ro)} cannot change anything`);
   return parts.length > 0 ? `(${parts.join("; ")}.)` : "";
 }
 
