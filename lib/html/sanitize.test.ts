@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { hostileDocuments } from "../../testing/hostile-documents";
 import { plainText, safeHref, sanitizeDescription } from "./sanitize";
 
 const LINK_ATTRS = 'rel="noopener noreferrer nofollow" target="_blank"';
@@ -228,6 +229,21 @@ describe("sanitizeDescription: hostile input", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("sanitizeDescription: the hostile-markdown document", () => {
+  const doc = hostileDocuments().find((d) => d.id === "hostile-markdown.v1")!.doc;
+  const description = (doc.resources?.things?.methods?.get?.description ?? "") as string;
+
+  it("renders its Markdown and keeps nothing that runs", () => {
+    const html = sanitizeDescription(description);
+    expectInert(html);
+    expect(html).toContain("<em>part</em>");
+    expect(html).toContain("<p><strong>IAM Permissions</strong></p>");
+    expect(html).toContain(`<a href="https://cloud.google.com/iam/docs" ${LINK_ATTRS}>the guide</a>`);
+    expect(html).not.toMatch(/javascript:|<script|onerror|__pwned = 1/i);
+    expect(html).toContain("click me");
   });
 });
 
