@@ -237,10 +237,15 @@ describe.skipIf(!SNAPSHOT_DIR)(`bodySkeleton on real documents${SNAPSHOT_SKIP_RE
       expect(out).not.toHaveProperty(k);
   });
 
-  it("calendar.events.insert: required start and end", () => {
+  it("calendar.events.insert: required start and end, with dateTime (not also the all-day date)", () => {
     const out = bodySkeleton(load("calendar.v3.json"), "Event", "calendar.events.insert");
     expect(out).toHaveProperty("start");
     expect(out).toHaveProperty("end");
+    expect(out).toMatchObject({
+      start: { dateTime: "2025-01-01T00:00:00Z" },
+      end: { dateTime: "2025-01-01T00:00:00Z" },
+    });
+    expect((out as { start: object }).start).not.toHaveProperty("date");
     expect(out).not.toHaveProperty("iCalUID");
   });
 

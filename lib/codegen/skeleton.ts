@@ -41,6 +41,8 @@ const TYPICAL_OBJECTS = new Set(["snippet"]);
 const OUTPUT_ONLY = /^\s*\[?output[ -]only\]?/i;
 /** Prose for "the server fills this in" (Pub/Sub `messageId`, `publishTime`). */
 const SERVER_SET = /\b(assigned|populated) by the server\b|\bmust not be populated\b/i;
+/** A field described as only for a special case. */
+const CONDITIONAL = /\bif this is (an?|the)\b|\bonly (if|when)\b/i;
 const REQUIRED_PROSE = /^\s*(\[required\]|required[.:])/i;
 
 function isOutputOnly(s: RawSchema): boolean {
@@ -182,9 +184,14 @@ function objectSkeleton(
       }
     }
   }
-  if (chosen.size === 0)
-    for (const [key] of writable.filter(([, p]) => p.deprecated !== true).slice(0, MAX_FALLBACK))
-      chosen.add(key);
+  if (chosen.size === 0) {
+    // Not the fields meant for a special case: Calendar's `date` ("if this is an all-day event") next to
+    // `dateTime` would make a start Google rejects.
+    const general = writable.filter(
+      ([, p]) => p.deprecated !== true && !CONDITIONAL.test(p.description ?? ""),
+    );
+    for (const [key] of (general.length > 0 ? general : writable).slice(0, MAX_FALLBACK)) chosen.add(key);
+  }
   const out: { [key: string]: JsonValue } = {};
   // Document order, so the skeleton reads like the reference docs.
   for (const [key, p] of writable) {
