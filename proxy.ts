@@ -5,6 +5,7 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 
+import { PATH_HEADER } from "@/lib/http/request-path";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 
 export function proxy(request: NextRequest) {
@@ -17,6 +18,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
+  // The 404 page has no params; it reads the path from here to offer "did you mean" (app/not-found.tsx).
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;

@@ -14,6 +14,7 @@ import { generateSnippet, TARGETS } from "@/lib/codegen/registry";
 import { TARGET_IDS, type SnippetInput, type SnippetOptions, type TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
 import type { ExplorerRequest } from "@/lib/request/types";
+import { languageToRestore, rememberLanguage } from "@/lib/ui/remembered-language";
 import { bareFileName } from "@/lib/workbench/bare-file-name";
 
 import "./code-panel.css";
@@ -79,6 +80,14 @@ function saveBlob(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function CodePanel({
   api,
   method,
@@ -91,6 +100,18 @@ export function CodePanel({
   const id = useId();
   const panelId = `${id}-panel`;
   const tabId = (t: TargetId) => `${id}-tab-${t}`;
+
+  // The tab the user picked last time (on any method) comes back, unless the link names one (`?lang=`).
+  useEffect(() => {
+    const remembered = languageToRestore(window.location.search, localStorageOrNull());
+    if (remembered !== undefined && remembered !== language) onLanguageChange(remembered);
+    // Once, when the panel opens: later changes are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const pickLanguage = (t: TargetId) => {
+    rememberLanguage(localStorageOrNull(), t);
+    onLanguageChange(t);
+  };
 
   const prepared = useMemo<Prepared>(() => {
     try {
@@ -191,7 +212,7 @@ export function CodePanel({
     else if (e.key === "End") next = TARGET_IDS[TARGET_IDS.length - 1];
     if (next === undefined) return;
     e.preventDefault();
-    onLanguageChange(next);
+    pickLanguage(next);
     document.getElementById(tabId(next))?.focus();
   };
 
@@ -219,7 +240,7 @@ export function CodePanel({
               aria-controls={panelId}
               tabIndex={t === language ? 0 : -1}
               className={t === language ? "code-panel__tab code-panel__tab--active" : "code-panel__tab"}
-              onClick={() => onLanguageChange(t)}
+              onClick={() => pickLanguage(t)}
             >
               {TAB_LABELS[t]}
             </button>

@@ -9,6 +9,7 @@
 import { useId, useState } from "react";
 
 import { scopeLabel } from "@/lib/auth/scopes";
+import { accessTokenSource } from "@/lib/auth/token-sources";
 import type { RequestAuth } from "@/lib/request/types";
 
 import { useCredentials } from "./credentials-provider";
@@ -16,6 +17,8 @@ import { useCredentials } from "./credentials-provider";
 interface CredentialInputsProps {
   readonly auth: RequestAuth;
   readonly now: number;
+  /** The method's scopes: whether a gcloud token would work (lib/auth/token-sources.ts). */
+  readonly methodScopes?: readonly string[];
 }
 
 /** Uncontrolled: its value never becomes an HTML attribute (see the module comment). */
@@ -47,7 +50,7 @@ function minutesLeft(expiresAt: number, now: number): string {
   return m <= 0 ? "expired" : m === 1 ? "1 minute left" : `${m} minutes left`;
 }
 
-export function CredentialInputs({ auth, now }: CredentialInputsProps) {
+export function CredentialInputs({ auth, now, methodScopes = [] }: CredentialInputsProps) {
   const c = useCredentials();
   const id = useId();
   const [showSecret, setShowSecret] = useState(false);
@@ -164,7 +167,7 @@ export function CredentialInputs({ auth, now }: CredentialInputsProps) {
           </button>
         </div>
         <p className="ti-hint">
-          For example from <code>gcloud auth print-access-token</code> or the OAuth 2.0 Playground.{" "}
+          <span data-testid="token-source">{accessTokenSource(methodScopes).text}</span>{" "}
           {usingPasted ? "The pasted token is used for runs." : ""} Kept in memory only.
         </p>
       </details>

@@ -135,7 +135,7 @@ export function TryItPanel(props: TryItPanelProps) {
 
   return (
     <div className="ti-panel">
-      <CredentialInputs auth={request.auth} now={now} />
+      <CredentialInputs auth={request.auth} now={now} methodScopes={method.scopes} />
       {creds.notice !== null ? (
         <p className={`ti-notice ti-notice--${creds.notice.tone}`} role="status" data-testid="auth-notice">
           {creds.notice.text}

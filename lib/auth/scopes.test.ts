@@ -19,7 +19,10 @@ describe("suggestScopes with fixture methods", () => {
     ["youtube.videos.insert → youtube.upload", { method: videosInsert, want: [`${A}youtube.upload`] }],
     ["drive.files.create → drive.file", { method: filesCreate, want: [`${A}drive.file`] }],
     ["drive.files.get → drive.readonly", { method: filesGet, want: [`${A}drive.readonly`] }],
-    ["drive.files.update → drive.file", { method: filesUpdate, want: [`${A}drive.file`] }],
+    [
+      "drive.files.update → drive (an existing file: drive.file does not suffice)",
+      { method: filesUpdate, want: [`${A}drive`] },
+    ],
     ["calendar.events.get → calendar.readonly", { method: eventsGet, want: [`${A}calendar.readonly`] }],
     ["secretmanager → cloud-platform", { method: secretsAccess, want: [`${A}cloud-platform`] }],
     ["no scopes → []", { method: { scopes: [] }, want: [] }],
@@ -50,7 +53,7 @@ describe("pickScope with realistic lists", () => {
       { given: [`${A}cloud-platform`, `${A}compute`], want: `${A}compute` },
     ],
     [
-      "storage read_only",
+      "storage read_only: Storage only rather than all of Cloud",
       {
         given: [
           `${A}cloud-platform`,
@@ -58,7 +61,7 @@ describe("pickScope with realistic lists", () => {
           `${A}devstorage.full_control`,
           `${A}devstorage.read_only`,
         ],
-        want: `${A}cloud-platform.read-only`,
+        want: `${A}devstorage.read_only`,
       },
     ],
     [

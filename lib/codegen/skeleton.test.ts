@@ -152,6 +152,71 @@ describe("bodySkeleton on the zoo", () => {
     expect(depthOf(out)).toBe(MAX_DEPTH + 2);
   });
 
+  it("'Required.' / '[Required]' prose marks a field required, nested ones too", () => {
+    const api: Pick<ApiModel, "schemas"> = {
+      schemas: {
+        Req: {
+          id: "Req",
+          type: "object",
+          properties: {
+            query: { type: "string", description: "[Required] A query string to execute." },
+            dryRun: { type: "boolean", description: "Optional. Validate only." },
+            target: { $ref: "Target", description: "Required. Where to write." },
+          },
+        },
+        Target: {
+          id: "Target",
+          type: "object",
+          properties: {
+            table: { type: "string", description: "Required: the table." },
+            note: { type: "string", description: "Free text." },
+          },
+        },
+      },
+    };
+    expect(bodySkeleton(api, "Req", "m")).toEqual({ query: "", target: { table: "" } });
+  });
+
+  it("an object with properties but nothing required or typical gets its first writable fields, never {}", () => {
+    const api: Pick<ApiModel, "schemas"> = {
+      schemas: {
+        Msg: {
+          id: "Msg",
+          type: "object",
+          properties: {
+            attributes: { type: "object", additionalProperties: { type: "string" } },
+            data: { type: "string", format: "byte" },
+            messageId: { type: "string", description: "ID of this message, assigned by the server." },
+            orderingKey: { type: "string" },
+            publishTime: {
+              type: "string",
+              format: "google-datetime",
+              description: "Populated by the server.",
+            },
+            extra: { type: "string" },
+          },
+        },
+      },
+    };
+    expect(bodySkeleton(api, "Msg", "m")).toEqual({ attributes: {}, data: "", orderingKey: "" });
+  });
+
+  it("a typical name that is a plain string is not added (Gmail's output-only snippet)", () => {
+    const api: Pick<ApiModel, "schemas"> = {
+      schemas: {
+        Message: {
+          id: "Message",
+          type: "object",
+          properties: {
+            raw: { type: "string", format: "byte", annotations: { required: ["m"] } },
+            snippet: { type: "string", description: "A short part of the message text." },
+          },
+        },
+      },
+    };
+    expect(bodySkeleton(api, "Message", "m")).toEqual({ raw: "" });
+  });
+
   it("unknown schema → {}", () => {
     expect(bodySkeleton(zoo, "Nope", "m")).toEqual({});
     expect(bodySkeleton(zoo, "constructor", "m")).toEqual({});
@@ -172,10 +237,15 @@ describe.skipIf(!SNAPSHOT_DIR)(`bodySkeleton on real documents${SNAPSHOT_SKIP_RE
       expect(out).not.toHaveProperty(k);
   });
 
-  it("calendar.events.insert: required start and end", () => {
+  it("calendar.events.insert: required start and end, with dateTime (not also the all-day date)", () => {
     const out = bodySkeleton(load("calendar.v3.json"), "Event", "calendar.events.insert");
     expect(out).toHaveProperty("start");
     expect(out).toHaveProperty("end");
+    expect(out).toMatchObject({
+      start: { dateTime: "2025-01-01T00:00:00Z" },
+      end: { dateTime: "2025-01-01T00:00:00Z" },
+    });
+    expect((out as { start: object }).start).not.toHaveProperty("date");
     expect(out).not.toHaveProperty("iCalUID");
   });
 
@@ -187,6 +257,44 @@ describe.skipIf(!SNAPSHOT_DIR)(`bodySkeleton on real documents${SNAPSHOT_SKIP_RE
   it("youtube.videos.insert: snippet with its title and description", () => {
     const out = bodySkeleton(load("youtube.v3.json"), "Video", "youtube.videos.insert");
     expect(out).toMatchObject({ snippet: { title: "", description: "" } });
+  });
+
+  it("bigquery.jobs.query: the required query, not {}", () => {
+    const out = bodySkeleton(load("bigquery.v2.json"), "QueryRequest", "bigquery.jobs.query");
+    expect(out).toMatchObject({ query: "" });
+  });
+
+  it("pubsub.projects.topics.publish: one message with data, no server-assigned messageId", () => {
+    const out = bodySkeleton(load("pubsub.v1.json"), "PublishRequest", "pubsub.projects.topics.publish");
+    expect(out).toMatchObject({ messages: [{ data: "" }] });
+    const [message] = (out as { messages: Record<string, unknown>[] }).messages;
+    expect(message).not.toHaveProperty("messageId");
+    expect(message).not.toHaveProperty("publishTime");
+  });
+
+  it("sheets.spreadsheets.values.update: ValueRange fields, not {}", () => {
+    const out = bodySkeleton(load("sheets.v4.json"), "ValueRange", "sheets.spreadsheets.values.update");
+    expect(out).toMatchObject({ range: "", values: [] });
+  });
+
+  it("gmail.users.messages.send: raw only, never the output-only snippet", () => {
+    const out = bodySkeleton(load("gmail.v1.json"), "Message", "gmail.users.messages.send");
+    expect(out).toEqual({ raw: "" });
+  });
+
+  it("no request schema with properties of a few large APIs gives {}", () => {
+    for (const file of ["bigquery.v2.json", "pubsub.v1.json", "sheets.v4.json", "gmail.v1.json"]) {
+      const api = load(file);
+      for (const m of api.methods) {
+        if (m.requestSchema === null) continue;
+        const props = Object.values(api.schemas[m.requestSchema]?.properties ?? {});
+        const writable = props.filter(
+          (p) => p.readOnly !== true && !/^\s*\[?output[ -]only/i.test(p.description ?? ""),
+        );
+        if (writable.length === 0) continue;
+        expect(bodySkeleton(api, m.requestSchema, m.id), m.id).not.toEqual({});
+      }
+    }
   });
 
   it("every request schema of a few large APIs gives a small finite skeleton", () => {

@@ -1,9 +1,12 @@
 /**
  * "Insert skeleton" for the body editor: a starting JSON body for a method's request schema. Pure.
  *
- * Every object gets the fields `annotations.required` lists for the method; the root and its direct children also
- * get a few typical fields (`name`, `displayName`, `title`, `description`, …, when the schema has them), so
- * `snippet` gets its `title`. Deeper objects get their required fields only. Placeholder values follow the type, format and enum (`"0"` for int64, an RFC 3339 timestamp for
+ * Every object gets its required fields: those `annotations.required` lists for the method, and those whose
+ * description starts with `Required.` / `[Required]` (the Cloud APIs' convention: BigQuery `QueryRequest.query`,
+ * Pub/Sub `PublishRequest.messages`). The root and its direct children also get a few typical fields (`name`,
+ * `displayName`, `title`, `description`, …, when the schema has them), so `snippet` gets its `title`. An object
+ * that would still come out `{}` although it has writable properties (Sheets `ValueRange`, Pub/Sub
+ * `PubsubMessage`) gets its first MAX_FALLBACK writable fields instead: `{}` tells the user nothing. Placeholder values follow the type, format and enum (`"0"` for int64, an RFC 3339 timestamp for
  * date-time, the first real enum value, …). Output-only fields (`readOnly`, or described as "Output only") and
  * deprecated ones are skipped; a `$ref` already being expanded on the branch (a cycle) and anything below
  * MAX_DEPTH is left out, so the result is always finite and small.
@@ -18,6 +21,8 @@ import type { JsonValue } from "../request/types";
 export const MAX_DEPTH = 4;
 /** Typical (not required) top-level fields added at most. */
 export const MAX_TYPICAL = 4;
+/** Fields given to an object that has neither required nor typical ones. */
+export const MAX_FALLBACK = 3;
 
 /** Top-level fields worth a placeholder even when not required, in preference order. */
 const TYPICAL_NAMES = [
@@ -31,15 +36,27 @@ const TYPICAL_NAMES = [
   "snippet",
   "machineType",
 ];
+/** Typical names that are only meant as objects: YouTube's `snippet` part, not Gmail's output-only text. */
+const TYPICAL_OBJECTS = new Set(["snippet"]);
 
 const OUTPUT_ONLY = /^\s*\[?output[ -]only\]?/i;
+/** Prose for "the server fills this in" (Pub/Sub `messageId`, `publishTime`). */
+const SERVER_SET = /\b(assigned|populated) by the server\b|\bmust not be populated\b/i;
+/** A field described as only for a special case. */
+const CONDITIONAL = /\bif this is (an?|the)\b|\bonly (if|when)\b/i;
+const REQUIRED_PROSE = /^\s*(\[required\]|required[.:])/i;
 
 function isOutputOnly(s: RawSchema): boolean {
-  return s.readOnly === true || OUTPUT_ONLY.test(s.description ?? "");
+  const d = s.description ?? "";
+  return s.readOnly === true || OUTPUT_ONLY.test(d) || SERVER_SET.test(d);
 }
 
 function isRequired(s: RawSchema, methodId: string): boolean {
-  return s.annotations?.required?.includes(methodId) ?? false;
+  return (s.annotations?.required?.includes(methodId) ?? false) || REQUIRED_PROSE.test(s.description ?? "");
+}
+
+function isObjectish(s: RawSchema): boolean {
+  return s.$ref !== undefined || s.type === "object";
 }
 
 /** The placeholder for a string of this format (`undefined` format: an empty string). */
@@ -131,7 +148,7 @@ function placeholder(w: Walk, s: RawSchema, depth: number, stack: readonly strin
     case "array": {
       if (schema.items === undefined || depth >= MAX_DEPTH) return [];
       const item = deref(w, schema.items, resolved.stack);
-      // Only arrays of objects with required fields get a sample item; other arrays start empty.
+      // Arrays of objects get a sample item; other arrays start empty.
       if (item === undefined || item.schema.type !== "object") return [];
       const sample = objectSkeleton(w, item.schema, depth + 1, item.stack);
       return Object.keys(sample).length > 0 ? [sample] : [];
@@ -161,11 +178,20 @@ function objectSkeleton(
     let added = 0;
     for (const name of TYPICAL_NAMES) {
       if (added >= MAX_TYPICAL) break;
-      if (byName.has(name) && !chosen.has(name)) {
+      const p = byName.get(name);
+      if (p !== undefined && !chosen.has(name) && (!TYPICAL_OBJECTS.has(name) || isObjectish(p))) {
         chosen.add(name);
         added++;
       }
     }
+  }
+  if (chosen.size === 0) {
+    // Not the fields meant for a special case: Calendar's `date` ("if this is an all-day event") next to
+    // `dateTime` would make a start Google rejects.
+    const general = writable.filter(
+      ([, p]) => p.deprecated !== true && !CONDITIONAL.test(p.description ?? ""),
+    );
+    for (const [key] of (general.length > 0 ? general : writable).slice(0, MAX_FALLBACK)) chosen.add(key);
   }
   const out: { [key: string]: JsonValue } = {};
   // Document order, so the skeleton reads like the reference docs.

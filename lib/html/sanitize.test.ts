@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { hostileDocuments } from "../../testing/hostile-documents";
 import { plainText, safeHref, sanitizeDescription } from "./sanitize";
 
 const LINK_ATTRS = 'rel="noopener noreferrer nofollow" target="_blank"';
@@ -80,7 +81,7 @@ describe("sanitizeDescription: formatting that survives", () => {
       "bullet lines become a list",
       {
         given: "Values:\n* `A`: first\n* B",
-        want: "<p>Values:</p>\n<ul><li><code>A</code>: first</li><li>B</li></ul>",
+        want: "<p>Values:</p>\n<ul>\n<li><code>A</code>: first</li>\n<li>B</li>\n</ul>",
       },
     ],
     [
@@ -95,6 +96,38 @@ describe("sanitizeDescription: formatting that survives", () => {
       { given: "Must be < 10 and > 2", want: "<p>Must be &lt; 10 and &gt; 2</p>" },
     ],
     ["headings are flattened", { given: "<h2>Note</h2>", want: "<strong>Note</strong>" }],
+    [
+      "Markdown emphasis renders (*part* is not shown with its asterisks)",
+      {
+        given: "Set *part* to **snippet** and _id_.",
+        want: "<p>Set <em>part</em> to <strong>snippet</strong> and <em>id</em>.</p>",
+      },
+    ],
+    [
+      "a Markdown heading becomes a bold paragraph, not a stray '#'",
+      {
+        given: "Gets the policy.\n\n# IAM Permissions\n\nRequires `storage.buckets.getIamPolicy`.",
+        want: "<p>Gets the policy.</p>\n<p><strong>IAM Permissions</strong></p>\n<p>Requires <code>storage.buckets.getIamPolicy</code>.</p>",
+      },
+    ],
+    [
+      "Markdown reference links render",
+      {
+        given: "See [the guide][g].\n\n[g]: https://cloud.google.com/iam",
+        want: `<p>See <a href="https://cloud.google.com/iam" ${LINK_ATTRS}>the guide</a>.</p>`,
+      },
+    ],
+    [
+      "bare URLs become links",
+      {
+        given: "Docs: https://cloud.google.com/storage/docs/json_api/v1/objects/insert",
+        want: `<p>Docs: <a href="https://cloud.google.com/storage/docs/json_api/v1/objects/insert" ${LINK_ATTRS}>https://cloud.google.com/storage/docs/json_api/v1/objects/insert</a></p>`,
+      },
+    ],
+    [
+      "a numbered list keeps its start",
+      { given: "3. three\n4. four", want: '<ol start="3">\n<li>three</li>\n<li>four</li>\n</ol>' },
+    ],
     [
       "tables survive, styles do not",
       {
@@ -151,6 +184,10 @@ describe("sanitizeDescription: hostile input", () => {
     ["backtick breaking out of an attribute", '<a href="https://ok.example/`x`" onclick=alert(1)>y</a>', /y/],
     ["uppercase tag", "<SCRIPT>alert(1)</SCRIPT>ok", /ok/],
     ["null byte in tag", "<scr\u0000ipt>alert(1)</script>ok", /ok/],
+    ["markdown autolink javascript:", "<javascript:alert(1)> ok", /ok/],
+    ["markdown image with javascript:", "![x](javascript:alert(1)) ok", /ok/],
+    ["markdown reference javascript:", "[x][r] ok\n\n[r]: javascript:alert(1)", /ok/],
+    ["markdown raw script block", "# T\n\n<script>\nalert(1)\n</script>\n\nok", /ok/],
   ];
   it.each(hostile)("%s", (_name, given, keeps) => {
     const html = sanitizeDescription(given);
@@ -192,6 +229,21 @@ describe("sanitizeDescription: hostile input", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("sanitizeDescription: the hostile-markdown document", () => {
+  const doc = hostileDocuments().find((d) => d.id === "hostile-markdown.v1")!.doc;
+  const description = (doc.resources?.things?.methods?.get?.description ?? "") as string;
+
+  it("renders its Markdown and keeps nothing that runs", () => {
+    const html = sanitizeDescription(description);
+    expectInert(html);
+    expect(html).toContain("<em>part</em>");
+    expect(html).toContain("<p><strong>IAM Permissions</strong></p>");
+    expect(html).toContain(`<a href="https://cloud.google.com/iam/docs" ${LINK_ATTRS}>the guide</a>`);
+    expect(html).not.toMatch(/javascript:|<script|onerror|__pwned = 1/i);
+    expect(html).toContain("click me");
   });
 });
 

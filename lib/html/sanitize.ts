@@ -1,14 +1,15 @@
 /**
  * Discovery descriptions → safe HTML.
  *
- * Discovery documents mix HTML (`<a href>`, `<code>`, `<p>`), markdown-ish text (backticks, `[text](url)`,
- * `* ` bullet lines, blank-line paragraphs) and literal angle brackets (`projects/<project>`). This module turns
- * that into a small, inert HTML subset. It is the only producer of strings that may reach
+ * Discovery documents mix HTML (`<a href>`, `<code>`, `<p>`), Markdown (backticks, `*emphasis*`, `# headings`,
+ * `[text](url)`, bullet lists, blank-line paragraphs) and literal angle brackets (`projects/<project>`). This
+ * module turns that into a small, inert HTML subset. It is the only producer of strings that may reach
  * `dangerouslySetInnerHTML` (see components/ui/rich-text.tsx).
  *
- * Pipeline: escape pseudo-tags → markdown-ish → HTML → sanitize-html with an allow-list. The markdown step may emit
- * anything; every byte of its output still passes through the allow-list, so safety never depends on it.
+ * Pipeline: Markdown (marked, pseudo-tags escaped) → HTML → sanitize-html with an allow-list. The Markdown step
+ * may emit anything; every byte of its output still passes through the allow-list, so safety never depends on it.
  */
+import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { decodeEntities } from "./entities";
 
@@ -72,13 +73,6 @@ const HTML_ELEMENT_NAMES = new Set(
   ).split(" "),
 );
 
-/** Block-level tags: a paragraph that already starts with one of these is not wrapped in `<p>`. */
-const BLOCK_START = /^<(p|ul|ol|pre|table|blockquote|dl|h[1-6]|div|section|hr)\b/i;
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
 /** Escape `<name` / `</name` where `name` is not an HTML element (so it reads as text). */
 function escapePseudoTags(text: string): string {
   return text.replace(/<(\/?)([A-Za-z][\w.:-]*)/g, (match: string, slash: string, name: string) =>
@@ -106,66 +100,33 @@ export function safeHref(raw: string | undefined, linkBase?: string): string | n
   return url.href;
 }
 
-/** Markdown-ish inline syntax: `code` and [text](url). Code spans are escaped and protected from the link rule. */
-function inlineMarkdown(text: string): string {
-  const parts = text.split(/(`[^`\n]+`)/g);
-  return parts
-    .map((part, index) => {
-      if (index % 2 === 1) return `<code>${escapeText(part.slice(1, -1))}</code>`;
-      return escapePseudoTags(part).replace(
-        /\[([^\]\n]+)\]\(\s*([^()\s]+(?:\([^()\s]*\))?[^()\s]*)\s*\)/g,
-        (_m, label: string, url: string) => {
-          return `<a href="${escapeText(url)}">${label}</a>`;
-        },
-      );
-    })
-    .join("");
-}
+/**
+ * Discovery descriptions are Markdown (CommonMark + GFM: `*part*`, `# IAM Permissions`, `[text](url)`, bare URLs,
+ * lists) with raw HTML mixed in, rendered by `marked`. Two overrides: raw HTML that names no HTML element
+ * (`projects/<project>`) is escaped so it stays visible text, and a heading becomes a bold paragraph (the page
+ * owns the heading outline).
+ * @see https://marked.js.org/using_pro#renderer
+ */
+const markdown = new Marked({ gfm: true, breaks: false, async: false });
+markdown.use({
+  renderer: {
+    html(token) {
+      return escapePseudoTags(token.text);
+    },
+    heading(token) {
+      return `<p><strong>${this.parser.parseInline(token.tokens)}</strong></p>\n`;
+    },
+  },
+});
 
-/** Blank-line paragraphs and `* `/`- ` bullet runs; single newlines are soft wraps (as in markdown). */
-function blocks(text: string): string {
-  const paragraphs = text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== "");
-  return paragraphs
-    .map((paragraph) => {
-      const lines = paragraph.split("\n");
-      const out: string[] = [];
-      let list: string[] | null = null;
-      let prose: string[] = [];
-      const flushProse = (): void => {
-        const html = prose.join("\n");
-        if (prose.length > 0) out.push(BLOCK_START.test(html) ? html : `<p>${html}</p>`);
-        prose = [];
-      };
-      const flushList = (): void => {
-        if (list !== null) out.push(`<ul>${list.map((item) => `<li>${item}</li>`).join("")}</ul>`);
-        list = null;
-      };
-      for (const line of lines) {
-        const bullet = /^\s*[*-]\s+(.*)$/.exec(line);
-        if (bullet !== null) {
-          flushProse();
-          list ??= [];
-          list.push(bullet[1] ?? "");
-        } else {
-          flushList();
-          prose.push(line.trim());
-        }
-      }
-      flushProse();
-      flushList();
-      return out.join("\n");
-    })
-    .join("\n");
+function renderMarkdown(text: string): string {
+  return markdown.parse(text.replace(/\r\n?/g, "\n"), { async: false });
 }
 
 /** Render a Discovery description to a safe HTML fragment (may be ""). */
 export function sanitizeDescription(input: string | null | undefined, options: SanitizeOptions = {}): string {
   if (input === null || input === undefined || input.trim() === "") return "";
-  const html = blocks(inlineMarkdown(input));
+  const html = renderMarkdown(input);
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {

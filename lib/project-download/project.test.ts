@@ -5,6 +5,7 @@ import { loadAllFixtures, loadFixture } from "../codegen/__fixtures__/load";
 import { generateSnippet } from "../codegen/registry";
 import { TARGET_IDS, type TargetId } from "../codegen/types";
 import { buildProject, projectName, PYTHON_REQUIREMENTS, type ProjectInput } from "./project";
+import { NODE_MIN_VERSION, PYTHON_MIN_VERSION } from "./runtimes";
 import { zipProject } from "./zip";
 
 function project(fixture: string, target: TargetId): ProjectInput {
@@ -137,6 +138,82 @@ describe("buildProject", () => {
         );
       }
     }
+  });
+});
+
+describe("downloaded projects tell the truth", () => {
+  it("READMEs name the runtimes the pinned packages require (runtimes.test.ts checks the metadata)", () => {
+    const py = file(buildProject(project("zoo-animals-list-params", "python")), "README.md");
+    expect(py).toContain(`Python ${PYTHON_MIN_VERSION} or later`);
+    expect(py).not.toContain("Python 3.9");
+    const ts = file(buildProject(project("zoo-animals-list-params", "typescript")), "README.md");
+    expect(ts).toContain(`Node.js ${NODE_MIN_VERSION} or later`);
+    expect(ts).not.toContain("Node.js 20");
+    expect(
+      JSON.parse(file(buildProject(project("zoo-animals-list-params", "typescript")), "package.json")),
+    ).toMatchObject({
+      engines: { node: `>=${NODE_MIN_VERSION}` },
+    });
+  });
+
+  it(".gitignore keeps the virtualenv (Python) and node_modules (TypeScript) out of git", () => {
+    expect(file(buildProject(project("zoo-animals-list-params", "python")), ".gitignore")).toMatch(
+      /^\.venv\/$/m,
+    );
+    expect(file(buildProject(project("zoo-animals-list-params", "typescript")), ".gitignore")).toMatch(
+      /^node_modules\/$/m,
+    );
+  });
+
+  it("an API-key or no-auth Python project does not install google-auth-oauthlib", () => {
+    for (const fixture of ["zoo-animals-list-all-pages-apikey", "zoo-well-known-none"]) {
+      const p = buildProject(project(fixture, "python"));
+      expect(file(p, "requirements.txt"), fixture).toBe("google-api-python-client>=2.201,<3\n");
+      expect(file(p, "README.md"), fixture).not.toContain("google-auth-oauthlib");
+      // The snippet's own "# Install:" line agrees with requirements.txt.
+      expect(file(p, "snippet.py"), fixture).not.toContain("google-auth-oauthlib");
+    }
+    expect(file(buildProject(project("zoo-animals-list-params", "python")), "requirements.txt")).toContain(
+      "google-auth-oauthlib",
+    );
+  });
+
+  it("a README without token caching never mentions token.json", () => {
+    for (const target of TARGET_IDS) {
+      const readme = file(buildProject(project("zoo-animals-list-params", target)), "README.md");
+      expect(readme, target).not.toContain("token.json");
+    }
+    const cached = file(
+      buildProject(project("zoo-animals-patch-nasty-body-token-cache", "python")),
+      "README.md",
+    );
+    expect(cached).toContain("token.json");
+  });
+
+  it("every export line has a PowerShell line next to it", () => {
+    const readmes = [
+      file(buildProject(project("zoo-animals-list-all-pages-apikey", "typescript")), "README.md"),
+      file(buildProject(project("zoo-animals-list-all-pages-apikey", "curl")), "README.md"),
+      file(buildProject(project("zoo-animals-list-params", "curl")), "README.md"),
+    ];
+    for (const readme of readmes) {
+      const exports = readme.match(/export ([A-Z_]+)=\.\.\./g) ?? [];
+      expect(exports.length, readme).toBeGreaterThan(0);
+      for (const e of exports) {
+        const name = e.slice("export ".length, e.indexOf("="));
+        expect(readme).toContain(`$env:${name}="..."`);
+      }
+    }
+  });
+
+  it("the access-token hint offers gcloud only for methods that accept cloud-platform", () => {
+    const gmail = file(buildProject(project("gmail-users-messages-list-all-pages", "curl")), "README.md");
+    expect(gmail).not.toMatch(/with `gcloud auth print-access-token`|From `gcloud/);
+    expect(gmail).toContain("OAuth 2.0 Playground");
+    const sheets = file(buildProject(project("sheets-spreadsheets-values-get", "http")), "README.md");
+    expect(sheets).toContain("Not from `gcloud auth print-access-token`");
+    const secret = file(buildProject(project("secretmanager-versions-access", "curl")), "README.md");
+    expect(secret).toContain("From `gcloud auth print-access-token`");
   });
 });
 

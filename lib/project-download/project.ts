@@ -5,10 +5,14 @@
  * TypeScript → snippet.mts + package.json (googleapis ^188, tsx); Python → snippet.py + requirements.txt
  * (google-api-python-client >=2.201,<3, google-auth-oauthlib >=1.5,<2); cURL → request.sh; HTTP → request.http.
  * Every project has a README (enable the API, create the Desktop-app OAuth client `credentials.json` or an API
- * key, run it) and a .gitignore that keeps credentials.json and token.json out of version control. No file ever
- * carries a credential: the snippets read them at run time from credentials.json, token.json or the environment.
+ * key, run it; each `export` with its PowerShell twin) and a .gitignore that keeps credentials.json, token.json
+ * and the installed packages (.venv, node_modules) out of version control. No file ever carries a credential:
+ * the snippets read them at run time from credentials.json, token.json or the environment. The runtimes named
+ * are the ones the pinned packages declare (./runtimes.ts).
  */
+import { accessTokenSource } from "../auth/token-sources";
 import type { SnippetInput, SnippetOptions, TargetId } from "../codegen/types";
+import { NODE_MIN_VERSION, PYTHON_MIN_VERSION } from "./runtimes";
 
 export interface ProjectFile {
   /** Path inside the project folder, `/`-separated. */
@@ -39,6 +43,11 @@ export const PYTHON_REQUIREMENTS = [
   "google-api-python-client>=2.201,<3",
   "google-auth-oauthlib>=1.5,<2",
 ] as const;
+
+/** What a Python project installs: google-auth-oauthlib only for the OAuth sign-in (API-key/no-auth do not import it). */
+export function pythonRequirements(auth: SnippetInput["auth"]): readonly string[] {
+  return auth.type === "oauth" ? PYTHON_REQUIREMENTS : PYTHON_REQUIREMENTS.slice(0, 1);
+}
 
 const SNIPPET_FILE: Readonly<Record<TargetId, string>> = {
   typescript: "snippet.mts",
@@ -71,15 +80,33 @@ function packageJson(name: string, methodId: string): string {
     scripts: { start: "tsx snippet.mts" },
     dependencies: NODE_DEPENDENCIES,
     devDependencies: NODE_DEV_DEPENDENCIES,
+    engines: { node: `>=${NODE_MIN_VERSION}` },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-function requirementsTxt(): string {
-  return `${PYTHON_REQUIREMENTS.join("\n")}\n`;
+function requirementsTxt(auth: SnippetInput["auth"]): string {
+  return `${pythonRequirements(auth).join("\n")}\n`;
 }
 
-const GITIGNORE = ["# Never commit credentials or cached tokens.", "credentials.json", "token.json", ""];
+function gitignore(target: TargetId): string {
+  const installed: Partial<Record<TargetId, string[]>> = {
+    python: ["# The virtualenv the README creates.", ".venv/"],
+    typescript: ["# What npm install puts here.", "node_modules/"],
+  };
+  return [
+    "# Never commit credentials or cached tokens.",
+    "credentials.json",
+    "token.json",
+    ...(installed[target] ?? []),
+    "",
+  ].join("\n");
+}
+
+/** `export NAME=...` and, for Windows, its PowerShell twin. */
+function exportLine(name: string): string {
+  return `${code(`export ${name}=...`)} (PowerShell: ${code(`$env:${name}="..."`)})`;
+}
 
 /** Markdown-safe inline code: backticks inside become a longer fence. */
 function code(text: string): string {
@@ -95,8 +122,8 @@ function authSection(p: ProjectInput): string[] {
   if (auth.type === "apiKey") {
     const usage =
       target === "curl" || target === "http"
-        ? `Put it in the request in place of ${code("{API_KEY}")} / ${code("${API_KEY}")} (for cURL: ${code("export API_KEY=...")}).`
-        : `Set it in the environment before running: ${code("export GOOGLE_API_KEY=...")}.`;
+        ? `Put it in the request in place of ${code("{API_KEY}")} / ${code("${API_KEY}")} (for cURL: ${exportLine("API_KEY")}).`
+        : `Set it in the environment before running: ${exportLine("GOOGLE_API_KEY")}.`;
     return [
       "## Credentials: an API key",
       "",
@@ -112,7 +139,8 @@ function authSection(p: ProjectInput): string[] {
       "## Credentials: an OAuth access token",
       "",
       `1. ${enable}`,
-      `2. Get an access token with one of these scopes and ${target === "curl" ? `${code("export ACCESS_TOKEN=...")}` : `put it in place of ${code("{ACCESS_TOKEN}")}`}, for example with ${code("gcloud auth print-access-token")} (for your own account) or the OAuth 2.0 Playground.`,
+      `2. Get an access token with one of these scopes and ${target === "curl" ? exportLine("ACCESS_TOKEN") : `put it in place of ${code("{ACCESS_TOKEN}")}`}.`,
+      `   ${accessTokenSource(input.method.scopes).text.replace("gcloud auth print-access-token", code("gcloud auth print-access-token"))}`,
       "",
       ...scopes,
       "",
@@ -142,7 +170,9 @@ function authSection(p: ProjectInput): string[] {
       ? `After the first sign-in it caches your tokens in ${code("token.json")}, so later runs do not open the browser. Delete ${code("token.json")} when you change the scopes.`
       : "It opens the browser on every run (the tokens are not saved).",
     "",
-    `${code("credentials.json")} and ${code("token.json")} are secrets: keep them out of version control (the ${code(".gitignore")} here does).`,
+    tokenCache
+      ? `${code("credentials.json")} and ${code("token.json")} are secrets: keep them out of version control (the ${code(".gitignore")} here does).`
+      : `${code("credentials.json")} is a secret: keep it out of version control (the ${code(".gitignore")} here does).`,
     "",
   ];
 }
@@ -154,7 +184,7 @@ function runSection(p: ProjectInput): string[] {
       return [
         "## Run",
         "",
-        "Node.js 20 or later:",
+        `Node.js ${NODE_MIN_VERSION} or later (what googleapis ${NODE_DEPENDENCIES.googleapis.replace(/^\^/, "")} requires):`,
         "",
         "```sh",
         "npm install",
@@ -166,7 +196,7 @@ function runSection(p: ProjectInput): string[] {
       return [
         "## Run",
         "",
-        "Python 3.9 or later:",
+        `Python ${PYTHON_MIN_VERSION} or later (what the pinned client libraries require):`,
         "",
         "```sh",
         "python3 -m venv .venv",
@@ -205,6 +235,17 @@ function notes(p: ProjectInput): string[] {
   return out.length > 0 ? ["## Notes", "", ...out, ""] : [];
 }
 
+/** What the README says .gitignore keeps out: only files this project can have (token.json only when cached). */
+function ignoredFiles(p: ProjectInput): string {
+  const oauthClient = p.input.auth.type === "oauth" && (p.target === "python" || p.target === "typescript");
+  const files = [
+    ...(oauthClient ? ["credentials.json"] : []),
+    ...(oauthClient && p.options.tokenCache === true ? ["token.json"] : []),
+    ...(p.target === "python" ? [".venv"] : p.target === "typescript" ? ["node_modules"] : []),
+  ];
+  return files.length > 0 ? files.map(code).join(", ") : "credential files";
+}
+
 function readme(p: ProjectInput, name: string): string {
   const { input } = p;
   const lines = [
@@ -220,8 +261,10 @@ function readme(p: ProjectInput, name: string): string {
     ...(p.target === "typescript"
       ? [`- ${code("package.json")}: googleapis ${NODE_DEPENDENCIES.googleapis} and tsx.`]
       : []),
-    ...(p.target === "python" ? [`- ${code("requirements.txt")}: ${PYTHON_REQUIREMENTS.join(", ")}.`] : []),
-    `- ${code(".gitignore")}: keeps ${code("credentials.json")} and ${code("token.json")} out of git.`,
+    ...(p.target === "python"
+      ? [`- ${code("requirements.txt")}: ${pythonRequirements(input.auth).join(", ")}.`]
+      : []),
+    `- ${code(".gitignore")}: keeps ${ignoredFiles(p)} out of git.`,
     "",
     ...authSection(p),
     ...runSection(p),
@@ -240,12 +283,12 @@ export function buildProject(p: ProjectInput): Project {
   const files: ProjectFile[] = [{ path: "README.md", content: readme(p, name) }];
   if (p.target === "typescript")
     files.push({ path: "package.json", content: packageJson(name, p.input.method.id) });
-  if (p.target === "python") files.push({ path: "requirements.txt", content: requirementsTxt() });
+  if (p.target === "python") files.push({ path: "requirements.txt", content: requirementsTxt(p.input.auth) });
   files.push({
     path: SNIPPET_FILE[p.target],
     content: snippet,
     ...(p.target === "curl" ? { mode: 0o755 } : {}),
   });
-  files.push({ path: ".gitignore", content: GITIGNORE.join("\n") });
+  files.push({ path: ".gitignore", content: gitignore(p.target) });
   return { name, files };
 }

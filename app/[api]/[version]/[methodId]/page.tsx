@@ -9,7 +9,7 @@ import { MethodHeader } from "@/components/method/method-header";
 import { ParameterTable } from "@/components/method/parameter-table";
 import { SchemaTree } from "@/components/method/schema-tree";
 import { MethodWorkbench } from "@/components/workbench/method-workbench";
-import { suggestScopes } from "@/lib/auth/scopes";
+import { chooseScope } from "@/lib/auth/scopes";
 import { findMethod } from "@/lib/discovery/model";
 import { schemaTree } from "@/lib/discovery/schema";
 import { safeHref } from "@/lib/html/sanitize";
@@ -45,7 +45,8 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
   // Everything below is computed on the server. The browser gets rendered output and, for the workbench, a
   // one-method slice of the model (lib/discovery/slice.ts) — never api.schemas or other methods.
   const linkBase = safeHref(api.documentationLink ?? undefined);
-  const suggested = suggestScopes(method);
+  const scopeChoice = chooseScope(method);
+  const suggested = scopeChoice ? [scopeChoice.scope] : [];
   const scopeDescriptions = new Map(api.scopes.map((s) => [s.url, s.description] as const));
   const scopes = method.scopes.map((url) => ({ url, description: scopeDescriptions.get(url) ?? "" }));
   const requestTree =
@@ -116,11 +117,11 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
             <h2 id="scopes-title">Authorization</h2>
             {scopes.length > 0 ? (
               <p>
-                Any one of these OAuth scopes authorises the call; the suggested one is the narrowest that
-                suffices.
+                Any one of these OAuth scopes authorises the call for some resources; the suggested one is the
+                least-privileged that suffices in general.
               </p>
             ) : null}
-            <ScopeList scopes={scopes} suggested={suggested} />
+            <ScopeList scopes={scopes} suggested={suggested} reason={scopeChoice?.reason} />
           </section>
         </div>
       </div>

@@ -31,6 +31,36 @@ function upload(body: JsonValue | null, media: MediaSpec) {
   });
 }
 
+describe("curlTarget.generate: where the access token comes from", () => {
+  const http: HttpRequestSpec = {
+    method: "GET",
+    url: "https://example.googleapis.com/v1/x",
+    headers: { authorization: "Bearer {ACCESS_TOKEN}" },
+    body: null,
+  };
+  const withScopes = (scopes: string[]) =>
+    curlTarget
+      .generate(snippetInput(http, { auth: OAUTH, method: { ...channelsList, scopes } }))
+      .split("\n")[0];
+
+  it("never suggests gcloud auth print-access-token for Gmail or Sheets scopes", () => {
+    for (const scopes of [
+      ["https://mail.google.com/", "https://www.googleapis.com/auth/gmail.readonly"],
+      ["https://www.googleapis.com/auth/spreadsheets"],
+    ]) {
+      const line = withScopes(scopes);
+      expect(line).not.toContain("print-access-token");
+      expect(line).toContain("OAuth 2.0 Playground");
+    }
+  });
+
+  it("suggests gcloud when the method accepts cloud-platform", () => {
+    expect(withScopes(["https://www.googleapis.com/auth/cloud-platform"])).toContain(
+      "gcloud auth print-access-token",
+    );
+  });
+});
+
 describe("curlTarget.generate: exact output", () => {
   it("GET with OAuth: the token comes from $ACCESS_TOKEN, everything else single-quoted", () => {
     const input = snippetInput(
@@ -44,7 +74,7 @@ describe("curlTarget.generate: exact output", () => {
     );
     expect(curlTarget.generate(input)).toBe(
       [
-        "# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in",
+        "# export ACCESS_TOKEN=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only",
         "curl --request GET \\",
         "  'https://youtube.googleapis.com/youtube/v3/channels?part=snippet&mine=true' \\",
         '  --header "authorization: Bearer ${ACCESS_TOKEN}" \\',
@@ -157,7 +187,7 @@ describe("curlTarget.generate: exact output", () => {
     const input = upload(null, { fileName: "my video.mp4", mimeType: "video/mp4" });
     expect(curlTarget.generate(input)).toBe(
       [
-        "# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in",
+        "# export ACCESS_TOKEN=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only",
         "# Uploads the file as the request body, uploadType=media",
         "curl --request POST \\",
         "  'https://youtube.googleapis.com/upload/youtube/v3/videos?part=snippet&uploadType=media' \\",
@@ -174,7 +204,7 @@ describe("curlTarget.generate: exact output", () => {
     const b = MULTIPART_BOUNDARY;
     expect(curlTarget.generate(input)).toBe(
       [
-        "# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in",
+        "# export ACCESS_TOKEN=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only",
         "# Sends the JSON metadata and the file as one multipart/related body, uploadType=multipart",
         "{",
         `  printf '%s\\r\\n' '--${b}' 'content-type: application/json; charset=UTF-8' '' '{"snippet":{"title":"T"}}' \\`,

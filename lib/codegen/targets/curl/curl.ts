@@ -30,6 +30,7 @@
  * @see https://developers.google.com/drive/api/guides/manage-uploads (uploadType=media / multipart)
  * @see https://curl.se/docs/manpage.html (--data-raw, --data-binary, --header "X;" for an empty value)
  */
+import { gcloudTokenWorks } from "@/lib/auth/token-sources";
 import { ACCESS_TOKEN_PLACEHOLDER, API_KEY_PLACEHOLDER } from "@/lib/request/build";
 import { checkHeaderField } from "@/lib/request/header-field";
 
@@ -104,8 +105,11 @@ function credentialComments(input: SnippetInput): string[] {
   const values = Object.entries(input.http.headers);
   const comments: string[] = [];
   if (values.some(([n, v]) => n.toLowerCase() === "authorization" && v === ACCESS_TOKEN_HEADER_VALUE)) {
+    // gcloud's token carries only Cloud scopes (lib/auth/token-sources.ts): never offer it for Gmail or Sheets.
     comments.push(
-      `export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token or the explorer sign-in`,
+      gcloudTokenWorks(input.method.scopes)
+        ? `export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token or the explorer sign-in`
+        : `export ${ACCESS_TOKEN_VAR}=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only`,
     );
   }
   if (values.some(([n, v]) => n.toLowerCase() === "x-goog-api-key" && v === API_KEY_HEADER_VALUE)) {

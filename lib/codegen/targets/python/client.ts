@@ -28,6 +28,8 @@ import { checkHeaderField } from "@/lib/request/header-field";
 
 export const PYTHON_INSTALL =
   'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
+/** API-key and no-auth snippets never import google_auth_oauthlib, so they do not ask to install it. */
+export const PYTHON_INSTALL_NO_OAUTH = 'pip install "google-api-python-client>=2.201,<3"';
 
 /** A parameter value as a Python expression, cast the way `_cast` will read it. */
 export function pythonParamValue(param: PreparedParam, asString: boolean, joinRepeated = false): string {
@@ -151,8 +153,12 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const blurb = methodBlurb(input);
   if (blurb !== "") push(`# ${commentText(blurb)}`);
   push("#");
-  push(`# Install: ${PYTHON_INSTALL}`);
-  push("#   (the packages are imported as googleapiclient and google_auth_oauthlib).");
+  push(`# Install: ${oauth ? PYTHON_INSTALL : PYTHON_INSTALL_NO_OAUTH}`);
+  push(
+    oauth
+      ? "#   (the packages are imported as googleapiclient and google_auth_oauthlib)."
+      : "#   (the package is imported as googleapiclient).",
+  );
   if (oauth) {
     push(
       '# credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',

@@ -1,4 +1,4 @@
-# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
+# export ACCESS_TOKEN=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only
 curl --request POST \
   'https://www.googleapis.com/calendar/v3/calendars/team%2Froom%40group.calendar.google.com/events/import?conferenceDataVersion=1' \
   --header 'content-type: application/json' \

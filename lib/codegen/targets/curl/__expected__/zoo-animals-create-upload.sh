@@ -1,4 +1,4 @@
-# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
+# export ACCESS_TOKEN=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only
 # Sends the JSON metadata and the file as one multipart/related body, uploadType=multipart
 {
   printf '%s\r\n' '--explorer_multipart_boundary_e8f3a1' 'content-type: application/json; charset=UTF-8' '' '{"displayName":"Leo","species":"LION"}' \

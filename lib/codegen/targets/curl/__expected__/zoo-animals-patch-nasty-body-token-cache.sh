@@ -1,4 +1,4 @@
-# export ACCESS_TOKEN=... from gcloud auth print-access-token or the explorer sign-in
+# export ACCESS_TOKEN=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only
 curl --request PATCH \
   'https://zoo.googleapis.com/zoo/v1/v1/zoos/lagos/animals/o'\''neil%20%22the%22%20lion?updateMask=displayName%2Cnotes' \
   --header 'content-type: application/json' \

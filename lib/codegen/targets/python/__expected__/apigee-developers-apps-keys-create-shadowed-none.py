@@ -1,8 +1,8 @@
 # apigee.organizations.developers.apps.keys.create: POST https://apigee.googleapis.com/v1/{+parent}/keys
 # Creates a custom consumer key and secret for a developer app.
 #
-# Install: pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"
-#   (the packages are imported as googleapiclient and google_auth_oauthlib).
+# Install: pip install "google-api-python-client>=2.201,<3"
+#   (the package is imported as googleapiclient).
 # No credentials: this request is sent without authorization.
 # Run: python snippet.py
 

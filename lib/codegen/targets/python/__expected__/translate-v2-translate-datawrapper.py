@@ -1,8 +1,8 @@
 # language.translations.translate: POST https://translation.googleapis.com/language/translate/v2
 # Translates input text, returning translated text.
 #
-# Install: pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"
-#   (the packages are imported as googleapiclient and google_auth_oauthlib).
+# Install: pip install "google-api-python-client>=2.201,<3"
+#   (the package is imported as googleapiclient).
 # Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).
 # This API uses "dataWrapper": the library sends the body as {"data": …} and unwraps the response.
 # Run: python snippet.py

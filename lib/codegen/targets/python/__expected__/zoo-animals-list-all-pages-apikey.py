@@ -1,8 +1,8 @@
 # zoo.zoos.animals.list: GET https://zoo.googleapis.com/zoo/v1/v1/{+parent}/animals
 # Lists animals.
 #
-# Install: pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"
-#   (the packages are imported as googleapiclient and google_auth_oauthlib).
+# Install: pip install "google-api-python-client>=2.201,<3"
+#   (the package is imported as googleapiclient).
 # Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).
 # This API is not packaged with google-api-python-client, so build() downloads its Discovery document
 #   (static_discovery=False).

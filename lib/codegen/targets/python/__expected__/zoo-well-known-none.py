@@ -1,8 +1,8 @@
 # zoo.well-known.getOpenid-configuration: GET https://zoo.googleapis.com/zoo/v1/.well-known/openid-configuration
 # Hyphenated resource and method names.
 #
-# Install: pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"
-#   (the packages are imported as googleapiclient and google_auth_oauthlib).
+# Install: pip install "google-api-python-client>=2.201,<3"
+#   (the package is imported as googleapiclient).
 # No credentials: this request is sent without authorization.
 # This API is not packaged with google-api-python-client, so build() downloads its Discovery document
 #   (static_discovery=False).
