@@ -22,6 +22,11 @@ export interface CodePanelProps {
   readonly api: ApiModel;
   readonly method: MethodModel;
   readonly request: ExplorerRequest;
+  /**
+   * Why the form's state is no request at all (a body that does not parse), or null. Every tab and the download
+   * then say so instead of showing code for something else.
+   */
+  readonly unavailable?: string | null;
   readonly language: TargetId;
   readonly onLanguageChange: (language: TargetId) => void;
   readonly options: SnippetOptions;
@@ -82,6 +87,7 @@ export function CodePanel({
   api,
   method,
   request,
+  unavailable = null,
   language,
   onLanguageChange,
   options,
@@ -92,12 +98,13 @@ export function CodePanel({
   const tabId = (t: TargetId) => `${id}-tab-${t}`;
 
   const prepared = useMemo<Prepared>(() => {
+    if (unavailable !== null) return { ok: false, message: unavailable };
     try {
       return { ok: true, input: prepareSnippetInput({ api, method, request }) };
     } catch (err) {
       return { ok: false, message: messageOf(err) };
     }
-  }, [api, method, request]);
+  }, [api, method, request, unavailable]);
 
   const applies = useMemo(() => applicableOptions(method, request, language), [method, request, language]);
   const genOptions = useMemo(() => effectiveOptions(options, applies), [options, applies]);
@@ -239,9 +246,18 @@ export function CodePanel({
             className="code-panel__button"
             onClick={() => void onDownload()}
             disabled={!generated.ok}
-            title={`A runnable ${TAB_LABELS[language]} project: the snippet, ${
-              language === "typescript" ? "package.json, " : language === "python" ? "requirements.txt, " : ""
-            }and a README`}
+            aria-describedby={generated.ok ? undefined : `${id}-no-code`}
+            title={
+              generated.ok
+                ? `A runnable ${TAB_LABELS[language]} project: the snippet, ${
+                    language === "typescript"
+                      ? "package.json, "
+                      : language === "python"
+                        ? "requirements.txt, "
+                        : ""
+                  }and a README`
+                : `No project: ${generated.message}`
+            }
           >
             Download project
           </button>
@@ -335,7 +351,7 @@ export function CodePanel({
             onReady={onReady}
           />
         ) : (
-          <p className="code-panel__error" role="alert">
+          <p id={`${id}-no-code`} className="code-panel__error" role="alert" data-testid="code-unavailable">
             No {TAB_LABELS[language]} code for this request: {generated.message}
           </p>
         )}

@@ -18,11 +18,10 @@ import { TryItPanel } from "@/components/try-it/try-it-panel";
 import type { ParamDocs, ScopeOption } from "@/components/request-form/types";
 import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
-import { buildHttpRequest } from "@/lib/request/build";
 import { defaultRequest } from "@/lib/request/canonical";
+import { prepareRequest } from "@/lib/request/prepare";
 import { encodeShareState } from "@/lib/request/share";
 import type { ExplorerRequest, JsonValue, MediaSpec, RequestAuth } from "@/lib/request/types";
-import { validateRequest } from "@/lib/request/validate";
 import { formStandardParams } from "@/lib/workbench/fields";
 import {
   cleanForHistory,
@@ -34,6 +33,7 @@ import {
   type HistoryItem,
 } from "@/lib/workbench/history";
 import {
+  bodyError,
   initialState,
   reduceWorkbench,
   type WorkbenchAction,
@@ -70,14 +70,6 @@ export interface RequestWorkbenchProps {
   readonly linkError?: string;
   /** The link's request names another document revision (information only). */
   readonly revisionNote?: string;
-}
-
-function buildPreview(api: ApiModel, method: MethodModel, request: ExplorerRequest) {
-  try {
-    return { ok: true as const, spec: buildHttpRequest(api, method, request) };
-  } catch (err) {
-    return { ok: false as const, message: err instanceof Error ? err.message : String(err) };
-  }
 }
 
 function safeStorage(): Storage | null {
@@ -140,15 +132,27 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     [api.standardParameters, method.parameters],
   );
 
-  // Validation, the HTTP preview and the code all follow the current state in the same render: keystroke → code
-  // is one React commit plus one Monaco frame (no deferred value: it would render the whole workbench twice).
-  const issues = useMemo(() => validateRequest(api, method, state.request), [api, method, state.request]);
+  // Validation, the HTTP preview, the code and Execute all take ONE prepared request, made from the current state
+  // in the same render (keystroke → code is one React commit plus one Monaco frame; no deferred value: it would
+  // render the whole workbench twice). Its body is the editor's text: a body that does not parse makes it invalid
+  // everywhere, never the last valid body.
+  const prepared = useMemo(
+    () => prepareRequest(api, method, state.request, state.bodyText),
+    [api, method, state.request, state.bodyText],
+  );
+  const issues = prepared.issues;
   const issuesByParam = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const i of issues) map.set(i.param, [...(map.get(i.param) ?? []), i.message]);
     return map;
   }, [issues]);
-  const preview = useMemo(() => buildPreview(api, method, state.request), [api, method, state.request]);
+  const preview = useMemo(
+    () =>
+      prepared.state === "ready"
+        ? { ok: true as const, spec: prepared.http }
+        : { ok: false as const, message: prepared.reason },
+    [prepared],
+  );
 
   // ---- URL: always the full state (replaceState, debounced; no router navigation). The untouched form is the
   // bare method path.
@@ -199,6 +203,8 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     (s: WorkbenchState, force: boolean) => {
       const storage = safeStorage();
       if (storage === null) return;
+      // A body that does not parse is not a request: history keeps the last one that was.
+      if (bodyError(s) !== null) return;
       const share = encodeShareState(cleanForHistory(s.request));
       if (!force && (share === defaultShare || share === clearedShare.current)) return;
       clearedShare.current = null;
@@ -322,7 +328,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         <TryItPanel
           api={api}
           method={method}
-          request={state.request}
+          request={prepared.request}
           suggestedScopes={props.suggestedScopes}
           blockingIssues={issueMessages}
           onMedia={onMedia}
@@ -335,7 +341,8 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         <CodePanel
           api={api}
           method={method}
-          request={state.request}
+          request={prepared.request}
+          unavailable={prepared.state === "invalid" ? prepared.reason : null}
           language={state.language}
           onLanguageChange={onLanguageChange}
           options={state.options}
