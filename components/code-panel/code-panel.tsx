@@ -11,6 +11,11 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import { CodeEditor, type CodeEditorInstance } from "@/components/code-editor/code-editor";
 import { prepareSnippetInput } from "@/lib/codegen/prepare";
 import { generateSnippet, TARGETS } from "@/lib/codegen/registry";
+import {
+  DEFAULT_DOWNLOAD_FILE,
+  requestAsksForMedia,
+  resolveSnippetOptions,
+} from "@/lib/codegen/request-options";
 import { TARGET_IDS, type SnippetInput, type SnippetOptions, type TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
 import type { ExplorerRequest } from "@/lib/request/types";
@@ -40,7 +45,6 @@ export const TAB_LABELS: Readonly<Record<TargetId, string>> = {
   http: "HTTP",
 };
 
-const DEFAULT_DOWNLOAD_FILE = "download.bin";
 const COPIED_MS = 2000;
 
 type Prepared = { ok: true; input: SnippetInput } | { ok: false; message: string };
@@ -107,7 +111,12 @@ export function CodePanel({
   }, [api, method, request, unavailable]);
 
   const applies = useMemo(() => applicableOptions(method, request, language), [method, request, language]);
-  const genOptions = useMemo(() => effectiveOptions(options, applies), [options, applies]);
+  // What the code is generated with, as the checkboxes show it: alt=media in the request is a download.
+  const genOptions = useMemo(() => {
+    const chosen = effectiveOptions(options, applies);
+    return prepared.ok && applies.downloadTo ? resolveSnippetOptions(prepared.input, chosen) : chosen;
+  }, [options, applies, prepared]);
+  const downloadForced = prepared.ok && applies.downloadTo && requestAsksForMedia(prepared.input);
 
   const generated = useMemo<Generated>(() => {
     if (!prepared.ok) return prepared;
@@ -289,17 +298,18 @@ export function CodePanel({
               <label>
                 <input
                   type="checkbox"
-                  checked={options.downloadTo !== undefined}
+                  checked={genOptions.downloadTo !== undefined}
+                  disabled={downloadForced}
                   onChange={(e) => set({ downloadTo: e.target.checked ? DEFAULT_DOWNLOAD_FILE : undefined })}
                 />{" "}
-                Download to file
+                Download to file{downloadForced ? " (the request sets alt=media)" : ""}
               </label>
-              {options.downloadTo !== undefined ? (
+              {genOptions.downloadTo !== undefined ? (
                 <input
                   type="text"
                   className="code-panel__file"
                   aria-label="File to save the download to"
-                  value={options.downloadTo}
+                  value={genOptions.downloadTo}
                   spellCheck={false}
                   onChange={(e) => set({ downloadTo: e.target.value })}
                 />
