@@ -39,6 +39,7 @@ import {
   type WorkbenchAction,
   type WorkbenchState,
 } from "@/lib/workbench/state";
+import { entryState, ENTRY_KEY, withEntryState } from "@/lib/workbench/history-entry";
 import { stateHref } from "@/lib/workbench/url-state";
 
 import { adoptEarlyInput } from "./adopt-early-input";
@@ -157,26 +158,51 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   // ---- URL: always the full state (replaceState, debounced; no router navigation). The untouched form is the
   // bare method path.
   const pristine = useMemo(() => initialState(model, defaultRequest(api, method)), [model, api, method]);
-  const latestHref = useRef<string | null>(null);
+  // The history entry also holds the whole state (lib/workbench/history-entry.ts): Back and Forward restore it.
+  const latestEntry = useRef<{ href: string; state: WorkbenchState } | null>(null);
+  const currentState = useRef(state);
+  useLayoutEffect(() => {
+    currentState.current = state;
+  });
   useEffect(() => {
-    const href = stateHref(state, pristine);
-    latestHref.current = href;
-    const t = window.setTimeout(() => writeHref(href), URL_DEBOUNCE_MS);
+    const entry = { href: stateHref(state, pristine), state };
+    latestEntry.current = entry;
+    const t = window.setTimeout(() => writeEntry(entry.href, entry.state), URL_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
   }, [state, pristine]);
-  // Leaving the page within the debounce (a link, then Back) keeps the last edit in this history entry. (A reload
-  // takes its URL before these events, so it may still miss an edit made in the last 200 ms.)
+  // Leaving the page within the debounce (a link — its click comes before the router's navigation —, the
+  // search palette, then Back) keeps the last edit in this history entry. (A reload takes its URL before these
+  // events, so it may still miss an edit made in the last 200 ms.)
   useEffect(() => {
     const flush = () => {
-      if (latestHref.current !== null) writeHref(latestHref.current);
+      const entry = latestEntry.current;
+      if (entry !== null) writeEntry(entry.href, entry.state);
     };
     window.addEventListener("pagehide", flush);
     window.addEventListener("beforeunload", flush);
+    document.addEventListener("click", flush, true);
+    document.addEventListener("keydown", flush, true);
     return () => {
       window.removeEventListener("pagehide", flush);
       window.removeEventListener("beforeunload", flush);
+      document.removeEventListener("click", flush, true);
+      document.removeEventListener("keydown", flush, true);
     };
   }, []);
+  // Back/Forward: the page renders again from the router's cache of its first server render, so the form
+  // starts from the entry's state instead (before paint); a popstate within the same page does the same.
+  useLayoutEffect(() => {
+    const restore = (historyState: unknown) => {
+      const saved = entryState(historyState, model);
+      const same = (a: WorkbenchState, b: WorkbenchState) =>
+        JSON.stringify(withEntryState(null, a)) === JSON.stringify(withEntryState(null, b));
+      if (saved !== null && !same(saved, currentState.current)) dispatch({ type: "replace", state: saved });
+    };
+    restore(window.history.state);
+    const onPop = (e: PopStateEvent) => restore(e.state);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [model]);
 
   // ---- What the user typed into the server-rendered form before it hydrated becomes the request (right after
   // hydration, while the fields still show it).
@@ -366,8 +392,20 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   );
 }
 
-function writeHref(href: string): void {
-  if (window.location.pathname + window.location.search !== href) {
-    window.history.replaceState(window.history.state, "", href);
-  }
+function writeEntry(href: string, state: WorkbenchState): void {
+  // Only this page's entry: after a navigation the location is already another page's (paths compared decoded:
+  // the browser may spell a method id's characters differently from encodeURIComponent).
+  const decode = (p: string) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  };
+  if (decode(window.location.pathname) !== decode(href.split("?")[0] ?? "")) return;
+  const next = withEntryState(window.history.state, state);
+  const current = (window.history.state as Record<string, unknown> | null)?.[ENTRY_KEY];
+  const unchanged = JSON.stringify(current) === JSON.stringify(next[ENTRY_KEY]);
+  if (unchanged && window.location.pathname + window.location.search === href) return;
+  window.history.replaceState(next, "", href);
 }
