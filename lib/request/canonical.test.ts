@@ -293,6 +293,13 @@ describe("defaultRequest", () => {
       labels: ["INBOX"],
     });
   });
+  it("a required parameter named __proto__ with a default is an own key, not the prototype", () => {
+    const m = method("zoo.x", { parameters: [param("__proto__", { required: true, default: "p" })] });
+    const params = defaultRequest(api("zoo", "v1"), m).params;
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(Object.hasOwn(params, "__proto__")).toBe(true);
+    expect(params["__proto__"]).toBe("p");
+  });
   it("round-trips through parseExplorerRequest", () => {
     const req = defaultRequest(youtube, channelsList);
     expect(parseExplorerRequest(JSON.parse(JSON.stringify(req)))).toEqual({ ok: true, value: req });

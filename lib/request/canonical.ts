@@ -208,7 +208,8 @@ export function parseExplorerRequest(json: unknown): ParseResult {
  * Defaults are text; booleans and safe integers become typed values like typed text does (lib/workbench/fields).
  */
 export function requiredDefaults(method: MethodModel): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
+  // Entries, then Object.fromEntries: a parameter named __proto__ becomes an own key, never the prototype.
+  const out: [string, ParamValue][] = [];
   for (const p of method.parameters) {
     if (!p.required || p.default === undefined || p.default === "" || isSecretParam(p.name)) continue;
     const text = p.default;
@@ -219,9 +220,9 @@ export function requiredDefaults(method: MethodModel): Record<string, ParamValue
         : p.type === "integer" && /^-?\d+$/.test(text) && Number.isSafeInteger(n) && String(n) === text
           ? n
           : text;
-    out[p.name] = p.repeated ? [scalar] : scalar;
+    out.push([p.name, p.repeated ? [scalar] : scalar]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 export function defaultRequest(api: ApiModel, method: MethodModel): ExplorerRequest {

@@ -66,7 +66,8 @@ const RULES: Readonly<Record<string, FormatRule>> = {
 
 /** What a value of `format` must look like, or null when it is fine (or the format has no strict form). */
 export function formatProblem(format: string | undefined, text: string): string | null {
-  const rule = format !== undefined ? RULES[format] : undefined;
+  // Own keys only: a document's format may be any text, e.g. "constructor".
+  const rule = format !== undefined && Object.hasOwn(RULES, format) ? RULES[format] : undefined;
   if (rule === undefined || rule.test(text)) return null;
   return rule.expected;
 }

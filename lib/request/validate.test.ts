@@ -584,6 +584,12 @@ describe("formats with one exact spelling (as strict as the body editor)", () =>
     ["google-fieldmask", "name,metadata.labels,*"],
     ["byte", "anything: no strict check"],
   ];
+  it.each(["constructor", "__proto__", "toString"])(
+    "a format named %s is no rule (and no crash)",
+    (format) => {
+      expect(validateParamValue(withFormat(format), "x")).toEqual(ok);
+    },
+  );
   it.each(good)("%s %s is accepted", (format, value) => {
     expect(validateParamValue(withFormat(format), value)).toEqual(ok);
   });

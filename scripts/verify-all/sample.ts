@@ -280,7 +280,9 @@ export function sampleRequest(api: ApiModel, method: MethodModel, opts: SampleOp
     const own = new Set(method.parameters.map((p) => p.name));
     for (const p of api.standardParameters) {
       if (own.has(p.name) || isSecretParam(p.name)) continue;
-      const v = STANDARD_SAMPLES[p.name] ?? sampleScalar(p, counter);
+      const v = Object.hasOwn(STANDARD_SAMPLES, p.name)
+        ? (STANDARD_SAMPLES[p.name] as ParamScalar)
+        : sampleScalar(p, counter);
       if (typeof v === "object") {
         problems.push(`${p.name}: ${v.error}`);
         continue;
