@@ -22,6 +22,7 @@ import {
   usesBody,
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
+import { checkHeaderField } from "@/lib/request/header-field";
 import type { ParamScalar } from "@/lib/request/types";
 
 export const TS_INSTALL = "npm install googleapis@^188 && npm install --save-dev tsx";
@@ -187,6 +188,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     }
     if (download && param.name === "alt") continue;
     const key = tsParamKey(param.name, { required: param.model.required });
+    refuseProtoKey(input.method.id, param.name, key.key);
     if (key.needsSeparateDeclaration && api.inGoogleapis) reserved.push(param);
     else inline.push(`${key.source}: ${tsParamValue(param)},`);
   }
@@ -211,7 +213,9 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   if (upload && input.media) {
     const mediaLines = [
       ...(input.media.mimeType !== undefined && input.media.mimeType !== ""
-        ? [`mimeType: ${tsString(input.media.mimeType)},`]
+        ? [
+            `mimeType: ${tsString(checkHeaderField("content-type", input.media.mimeType, "the request's media.mimeType"))},`,
+          ]
         : []),
       `body: createReadStream(${tsString(input.media.fileName)}),`,
     ];
@@ -386,3 +390,17 @@ export const typescriptTarget: Target = {
   language: "typescript",
   generate,
 };
+
+/**
+ * googleapis-common un-aliases every key ending in `_` with `params[key.slice(0, -1)] = params[key]`, and an
+ * object-literal key `__proto__:` sets the prototype: either way a parameter that ends up as `__proto__` is
+ * silently not sent. So the snippet is refused rather than showing a request it would not make.
+ * @see https://github.com/googleapis/nodejs-googleapis-common/blob/main/src/apirequest.ts ("Un-alias parameters")
+ */
+function refuseProtoKey(methodId: string, discoveryName: string, key: string): void {
+  if (key === "__proto__" || key.slice(0, -1) === "__proto__") {
+    throw new Error(
+      `${methodId}: googleapis cannot send the parameter ${JSON.stringify(discoveryName)} (its client turns the key into the object's prototype); use the Python, cURL or HTTP snippet.`,
+    );
+  }
+}
