@@ -63,6 +63,16 @@ const INTENT_APIS: SearchSourceApi[] = [
       },
       m("storage.objects.list", "GET", "b/{bucket}/o", "Retrieves a list of objects."),
       m("storage.buckets.insert", "POST", "b", "Creates a new bucket."),
+      m("storage.buckets.list", "GET", "b", "Retrieves a list of buckets."),
+    ],
+  },
+  {
+    name: "logging",
+    version: "v2",
+    title: "Cloud Logging API",
+    preferred: true,
+    methods: [
+      m("logging.locations.buckets.links.list", "GET", "v2/{+parent}/links/{bucketsId}", "Lists links."),
     ],
   },
   {
@@ -134,6 +144,10 @@ describe("intentSearch", () => {
   it("reads the last word as a prefix while it is typed, not once it is followed by a space", () => {
     expect(top("calendar events inse")).toEqual(["calendar.events.insert@v3"]);
     expect(top("events inse ")).toEqual([]);
+  });
+
+  it("counts a word's typo and prefix matches once: a path's bucketsId adds nothing to buckets", () => {
+    expect(top("list buckets")).toEqual(["storage.buckets.list@v1"]);
   });
 
   it("lets one word of three or more go unmatched when no method has them all, ranked below full matches", () => {

@@ -61,8 +61,8 @@ export interface IntentIndex {
   readonly postStart: Int32Array;
   readonly postMethod: Int32Array;
   readonly postWeight: Float32Array;
-  /** Per API: its terms and their weights (an API hit needs every word to match its name or title). */
-  readonly apiTerms: readonly ReadonlyMap<number, number>[];
+  /** Per term: the APIs whose name or title has it, and its weight there (an API hit needs every word). */
+  readonly termApis: ReadonlyMap<number, readonly (readonly [api: number, weight: number])[]>;
   /** Per API: a factor for its version (preferred first, then stable, then pre-release). */
   readonly apiFactor: Float32Array;
 }
@@ -171,6 +171,14 @@ export function prepareIntentIndex(lexical: PreparedSearchIndex): IntentIndex {
     postWeight[at] = tWeight[j]!;
   }
   const termOrder = Int32Array.from(terms.map((_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1)));
+  const termApis = new Map<number, [number, number][]>();
+  apiTerms.forEach((m, a) => {
+    for (const [t, w] of m) {
+      const list = termApis.get(t);
+      if (list) list.push([a, w]);
+      else termApis.set(t, [[a, w]]);
+    }
+  });
   return {
     lexical,
     terms,
@@ -179,13 +187,21 @@ export function prepareIntentIndex(lexical: PreparedSearchIndex): IntentIndex {
     postStart,
     postMethod,
     postWeight,
-    apiTerms,
+    termApis,
     apiFactor: versionFactors(index),
   };
 }
 
-/** A query word's expansions: term ids and what matching each is worth (1 = the word itself). */
-type Expansion = ReadonlyMap<number, number>;
+/**
+ * A query word's expansions: term ids and what matching each is worth (1 = the word itself). The first `meanings`
+ * entries are the word and its synonyms (several of them matching one method add up); typos and prefixes follow
+ * (only the best counts: `buckets` also starting `bucketsId` says nothing more).
+ */
+interface Expansion {
+  readonly terms: readonly number[];
+  readonly weights: readonly number[];
+  readonly meanings: number;
+}
 
 function expand(ii: IntentIndex, word: string, typing: boolean): Expansion {
   const out = new Map<number, number>();
@@ -196,6 +212,7 @@ function expand(ii: IntentIndex, word: string, typing: boolean): Expansion {
   add(ii.termIds.get(s), 1);
   for (const syn of lookUp(SYNONYMS, word)) add(ii.termIds.get(stem(syn)), SYNONYM);
   for (const act of lookUp(ACTIONS, word)) add(ii.termIds.get(stem(act)), ACTION);
+  const meanings = out.size;
   const budget = typoBudget(s);
   if (budget > 0)
     for (let t = 0; t < ii.terms.length; t++) {
@@ -217,7 +234,7 @@ function expand(ii: IntentIndex, word: string, typing: boolean): Expansion {
       add(termOrder[k], PREFIX * (0.5 + (0.5 * word.length) / term.length));
     }
   }
-  return out;
+  return { terms: [...out.keys()], weights: [...out.values()], meanings };
 }
 
 /** Reusable per-method arrays (all zero between queries). */
@@ -258,17 +275,21 @@ export function intentSearch(ii: IntentIndex, query: string, limit = 50, typing 
   const wordTouched: number[] = [];
   for (const exp of expansions) {
     wordTouched.length = 0;
-    for (const [t, w] of exp)
+    for (let x = 0; x < exp.terms.length; x++) {
+      const t = exp.terms[x]!;
+      const w = exp.weights[x]!;
+      const meaning = x < exp.meanings;
       for (let j = postStart[t]!, end = postStart[t + 1]!; j < end; j++) {
         const i = postMethod[j]!;
         const s = postWeight[j]! * w;
         if (best[i] === 0) wordTouched.push(i);
         if (s > best[i]!) best[i] = s;
-        sum[i]! += s;
+        if (meaning) sum[i]! += s;
       }
+    }
     for (const i of wordTouched) {
       if (hits[i] === 0 && total[i] === 0) touched[nTouched++] = i;
-      total[i]! += Math.min(sum[i]!, MORE_CAP * best[i]!);
+      total[i]! += Math.max(best[i]!, Math.min(sum[i]!, MORE_CAP * best[i]!));
       hits[i]!++;
       best[i] = 0;
       sum[i] = 0;
@@ -317,23 +338,31 @@ export function intentSearch(ii: IntentIndex, query: string, limit = 50, typing 
 
   // APIs: every word matches the API's name or title (through a synonym only for a one-word query: `email`).
   const apiMin = nw === 1 ? 0 : ACTION;
-  for (let a = 0; a < nApis; a++) {
-    const at = ii.apiTerms[a]!;
-    let score = 0;
-    for (const exp of expansions) {
-      let b = 0;
-      for (const [t, w] of exp) if (w >= apiMin) b = Math.max(b, (at.get(t) ?? 0) * w);
-      if (b === 0) {
-        score = 0;
-        break;
+  const apiScore = new Float32Array(nApis);
+  const apiWords = new Uint8Array(nApis);
+  const apiBest = new Float32Array(nApis);
+  for (const exp of expansions) {
+    const seen: number[] = [];
+    for (let x = 0; x < exp.terms.length; x++) {
+      const t = exp.terms[x]!;
+      const w = exp.weights[x]!;
+      if (w < apiMin) continue;
+      for (const [a, weight] of ii.termApis.get(t) ?? []) {
+        if (apiBest[a] === 0) seen.push(a);
+        apiBest[a] = Math.max(apiBest[a]!, weight * w);
       }
-      score += FIELD.method + b;
     }
-    if (score > 0) {
-      found++;
-      offer(score * apiFactor[a]!, lexical.apiRank[a]!, a);
+    for (const a of seen) {
+      apiScore[a]! += FIELD.method + apiBest[a]!;
+      apiWords[a]!++;
+      apiBest[a] = 0;
     }
   }
+  for (let a = 0; a < nApis; a++)
+    if (apiWords[a] === nw) {
+      found++;
+      offer(apiScore[a]! * apiFactor[a]!, lexical.apiRank[a]!, a);
+    }
 
   const out: SearchHit[] = top.map(({ score, item }) => {
     if (item < nApis) return { kind: "api", score, href: lexical.apiHref[item]!, api: index.apis[item]! };

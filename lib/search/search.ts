@@ -7,7 +7,13 @@
  * expand).
  */
 import { intentSearch, prepareIntentIndex, type IntentIndex } from "./intent";
-import { prepareSearchIndex, searchIndex, type SearchHit, type SearchResults } from "./query";
+import {
+  clearSearchCache as clearLexicalCache,
+  prepareSearchIndex,
+  searchIndex,
+  type SearchHit,
+  type SearchResults,
+} from "./query";
 import type { SearchIndex } from "./types";
 
 /** Lexical scores from here up mean the query is (a run of) the hit's dotted id (query.ts ID_RUN). */
@@ -32,6 +38,12 @@ export function search(p: PreparedSearch, query: string, limit = 50): SearchResu
   cache.set(key, result);
   if (cache.size > RECENT) cache.delete(cache.keys().next().value!);
   return result;
+}
+
+/** Forgets cached results (benchmarks): this module's and the lexical index's (its warmed ones too). */
+export function clearSearchCaches(p: PreparedSearch): void {
+  recent.get(p)?.clear();
+  clearLexicalCache(p.lexical);
 }
 
 function merged(p: PreparedSearch, query: string, limit: number): SearchResults {
