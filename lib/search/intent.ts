@@ -133,7 +133,8 @@ export function prepareIntentIndex(lexical: PreparedSearchIndex): IntentIndex {
     const [api, id, , path, text] = index.methods[i]!;
     weights.clear();
     for (const [t] of textTerms[text]!) put(t, FIELD.summary);
-    for (const [t, f] of idsOf(path)) put(t, f * FIELD.path);
+    // By part: whole paths rarely repeat (versions differ in a prefix), their parts do.
+    for (const part of path.split("/")) for (const [t, f] of idsOf(part)) put(t, f * FIELD.path);
     for (const [t, w] of apiTerms[api]!) put(t, w);
     const segs = id.split(".");
     segs.forEach((seg, j) => {
