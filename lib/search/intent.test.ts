@@ -156,6 +156,10 @@ describe("intentSearch", () => {
     expect(intentSearch(ii, "calendar events zzzz", 1).hits[0]!.score).toBeLessThan(full);
   });
 
+  it("answers a pasted essay by its first words", () => {
+    expect(top("calendar events insert ".repeat(5000))).toEqual(["calendar.events.insert@v3"]);
+  });
+
   it("indexes aliases of one document once", () => {
     expect(index.apis.filter((a) => a.n === "admin").map((a) => a.v)).toEqual(["directory_v1"]);
     const ids = top("list users", 5).filter((id) => id.startsWith("directory."));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, intentWords, lookUp, stem, SYNONYMS, typoBudget, withinEdits } from "./intents";
+import { ACTIONS, intentWords, lookUp, MAX_WORDS, stem, SYNONYMS, typoBudget, withinEdits } from "./intents";
 
 describe("stem", () => {
   it.each([
@@ -51,6 +51,10 @@ describe("intentWords", () => {
     ["gmail.users.messages.send", ["gmail", "users", "messages", "send"]],
     ["the", []],
   ])("%j → %j", (q, expected) => expect(intentWords(q)).toEqual(expected));
+
+  it("keeps at most MAX_WORDS words of a pasted essay (each word costs a vocabulary scan)", () => {
+    expect(intentWords("calendar ".repeat(10_000))).toHaveLength(MAX_WORDS);
+  });
 });
 
 describe("the synonym tables", () => {

@@ -131,11 +131,20 @@ export function withinEdits(a: string, b: string, max: number): boolean {
 /** Edits a typo may have: none under 5 letters (too many short words are one edit apart), 1 from 5, 2 from 9. */
 export const typoBudget = (word: string): number => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 
-/** A query as the words that carry meaning: phrases rewritten, split like ids, stop words dropped. */
+/** Words of a query that count (each costs a scan of the vocabulary for typos; nobody types more to mean one method). */
+export const MAX_WORDS = 8;
+
+/** A query as the words that carry meaning: phrases rewritten, split like ids, stop words dropped, MAX_WORDS kept. */
 export function intentWords(query: string): string[] {
-  let q = ` ${query.toLowerCase().replace(/[\s./:{}+,()"'`*?_-]+/g, " ")} `;
+  let q = ` ${query
+    .slice(0, 400)
+    .toLowerCase()
+    .replace(/[\s./:{}+,()"'`*?_-]+/g, " ")} `;
   for (const [phrase, means] of PHRASES) q = q.split(` ${phrase} `).join(` ${means} `);
-  return q.split(" ").filter((w) => w.length > 0 && !STOP_WORDS.has(w));
+  return q
+    .split(" ")
+    .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
+    .slice(0, MAX_WORDS);
 }
 
 /** A table's entry for a query word: the word as typed, else its stem. */
