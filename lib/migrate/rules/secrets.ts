@@ -11,6 +11,8 @@ const KINDS = [
   { re: /^GOCSPX-[0-9A-Za-z_-]{10,}$/, env: "GOOGLE_CLIENT_SECRET", what: "An OAuth client secret" },
 ] as const;
 
+const BROWSER_GLOBALS = new Set(["window", "document", "gapi"]);
+
 /** JS/TS string literal value (no escapes), like plainStringValue for Python. */
 function jsStringValue(literal: string): string | undefined {
   const m = /^(['"])(.*)\1$/s.exec(literal);
@@ -24,6 +26,9 @@ export const hardcodedSecret: Rule = {
   why: "https://cloud.google.com/docs/authentication/api-keys-best-practices",
   run(ctx) {
     const python = ctx.language === "python";
+    // Browser code has no process.env: there the key must come from the page's configuration, by hand.
+    const browser =
+      !python && findAll(ctx.tree, "VariableName").some((v) => BROWSER_GLOBALS.has(ctx.text(v)));
     const out: RuleOutcome[] = [];
     for (const s of findAll(ctx.tree, "String")) {
       const value = python ? plainStringValue(ctx.text(s)) : jsStringValue(ctx.text(s));
@@ -33,8 +38,10 @@ export const hardcodedSecret: Rule = {
       out.push({
         node: s,
         message: `${kind.what} is written in the code: read it from the ${kind.env} environment variable, and replace the exposed one.`,
-        manual: `Replace the literal with ${insert} and set ${kind.env} when you run the program.`,
-        edits: [{ from: s.from, to: s.to, insert }],
+        manual: browser
+          ? "This looks like browser code: restrict the key in the Cloud console (HTTP referrers, APIs) and load it from your page's configuration; never ship a client secret to a browser."
+          : `Replace the literal with ${insert} and set ${kind.env} when you run the program.`,
+        edits: browser ? [] : [{ from: s.from, to: s.to, insert }],
         ...(python ? { imports: ["import os"] } : {}),
       });
     }

@@ -57,6 +57,12 @@ describe("hardcoded-secret", () => {
     const r = withRule(hardcodedSecret, "const secret = 'GOCSPX-abcdefghijklmnop';\n", "javascript");
     expect(r.output).toBe("const secret = process.env.GOOGLE_CLIENT_SECRET;\n");
   });
+  it("browser code (no process.env there) gets the finding but no rewrite", () => {
+    const src = `gapi.client.init({ apiKey: '${KEY}' });\n`;
+    const r = withRule(hardcodedSecret, src, "javascript");
+    expect(r.findings).toMatchObject([{ ruleId: "hardcoded-secret", fixed: false }]);
+    expect(r.output).toBe(src);
+  });
   it("the key in a comment, or a placeholder, is not a finding", () => {
     expect(withRule(hardcodedSecret, `# key: ${KEY}\nk = "YOUR_API_KEY"\n`).findings).toEqual([]);
     expect(withRule(hardcodedSecret, `// ${KEY}\nconst k = 'AIza';\n`, "javascript").findings).toEqual([]);
