@@ -183,7 +183,7 @@ const CASES: readonly Case[] = [
     calls: [{ method: "GET", host: "gmail.googleapis.com", path: "/gmail/v1/users/me/labels" }],
   },
   {
-    file: "calendar-local-auth.ts",
+    file: "calendar-local-auth.mts",
     secrets: "credentials.json",
     calls: [
       {
@@ -252,7 +252,7 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
       const r = await runSnippet({
         language: python ? "python" : "typescript",
         code,
-        fileName: c.runAs ?? (python ? "snippet.py" : "snippet.ts"),
+        fileName: c.runAs ?? (python ? "snippet.py" : "snippet.ts"), // .mts runs as snippet.ts: the dir is ESM
         files: c.secrets ? { [c.secrets]: clientSecretsJson() } : {},
         env: c.secrets ? {} : { GOOGLE_API_KEY: fake.apiKey },
         fake,
@@ -344,7 +344,7 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
   }, 90_000);
 
   it("the migrated TypeScript file type-checks (tsc --strict)", async () => {
-    const r = await typecheckTs(migrated("calendar-local-auth.ts"), { timeoutMs: 120_000 });
+    const r = await typecheckTs(migrated("calendar-local-auth.mts"), { timeoutMs: 120_000 });
     expect(r.diagnostics).toEqual([]);
     expect(r.ok).toBe(true);
   }, 150_000);
