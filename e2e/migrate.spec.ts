@@ -5,6 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 
+import AxeBuilder from "@axe-core/playwright";
+
 import { migrate } from "../lib/migrate/migrate";
 import { expect, test } from "./fixtures";
 
@@ -80,5 +82,27 @@ test.describe("migration assistant", () => {
     await expect(page.getByRole("alert").filter({ hasText: "notes.txt" })).toHaveText(
       "notes.txt: only .py, .js/.cjs/.mjs and .ts/.mts files can be migrated.",
     );
+  });
+
+  test("every code panel links to it, and the page with findings and the diff passes axe", async ({
+    page,
+  }) => {
+    await page.goto("/drive/v3/drive.files.create");
+    await page.getByTestId("code-panel").getByRole("link", { name: "Have old code?" }).click();
+    await expect(page).toHaveURL(/\/migrate$/);
+    await page.getByLabel("Your code (paste it here, or drop a file)").fill(SHEETS);
+    await expect(page.getByTestId("diff-editor").locator(".monaco-diff-editor")).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      // Monaco's own internals, as in a11y.spec.ts.
+      .exclude(".monaco-editor .inputarea")
+      .exclude(".monaco-editor .overflow-guard > .monaco-scrollable-element > .lines-content .view-overlays")
+      .exclude(".monaco-editor .overflowingContentWidgets")
+      .exclude(".monaco-aria-container")
+      .analyze();
+    const blocking = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(blocking).toEqual([]);
   });
 });

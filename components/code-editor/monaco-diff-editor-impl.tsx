@@ -31,6 +31,12 @@ export default function MonacoDiffEditor({
         language={language}
         theme={dark ? DARK_THEME : LIGHT_THEME}
         loading={fallback}
+        onMount={(editor) => {
+          // Each side is an editor of its own and needs a name (axe: aria-input-field-name); the diff editor's
+          // originalAriaLabel/modifiedAriaLabel options alone did not reach the inputs.
+          editor.getOriginalEditor().updateOptions({ ariaLabel: `${ariaLabel}: original` });
+          editor.getModifiedEditor().updateOptions({ ariaLabel: `${ariaLabel}: rewritten` });
+        }}
         options={{
           readOnly: true,
           originalEditable: false,
@@ -38,7 +44,8 @@ export default function MonacoDiffEditor({
           automaticLayout: true,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
-          ariaLabel,
+          originalAriaLabel: `${ariaLabel}: original`,
+          modifiedAriaLabel: `${ariaLabel}: rewritten`,
           fontSize: 13,
         }}
       />

@@ -179,7 +179,7 @@ export function MigrateWorkbench() {
               original={source}
               modified={result.output}
               language={monacoLanguage(language)}
-              ariaLabel="The rewritten file"
+              ariaLabel="Your file"
             />
           </section>
         </>
