@@ -5,7 +5,8 @@
  * the issued token (or the API key). The recorded requests are the calls the original file meant.
  * The migrated TypeScript file is type-checked with tsc --strict as well.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -13,8 +14,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { languageOfFileName, migrate } from "@/lib/migrate/migrate";
 import { PROJECT_ROOT } from "@/testing/fake-google/ca";
-import { clientSecretsJson, PYTHON, runSnippet, typecheckTs } from "@/testing/fake-google/run-snippet";
-import { startFakeGoogle, type FakeGoogle, type RecordedRequest } from "@/testing/fake-google/server";
+import {
+  buildSnippetEnv,
+  clientSecretsJson,
+  PYTHON,
+  runSnippet,
+  typecheckTs,
+} from "@/testing/fake-google/run-snippet";
+import {
+  requestThroughFake,
+  startFakeGoogle,
+  type FakeGoogle,
+  type RecordedRequest,
+} from "@/testing/fake-google/server";
 
 const LEGACY = path.join(PROJECT_ROOT, "testing", "migrate-corpus", "legacy");
 
@@ -177,6 +189,15 @@ const CASES: readonly Case[] = [
     leaves: ["token.json"],
   },
   {
+    file: "drive-readline-oob-callback.js",
+    runAs: "quickstart.cjs",
+    secrets: "credentials.json",
+    calls: [
+      { method: "GET", host: "www.googleapis.com", path: "/drive/v3/files", query: { pageSize: "10" } },
+    ],
+    leaves: ["token.json"],
+  },
+  {
     file: "gmail-local-auth-esm.mjs",
     runAs: "labels.mjs",
     secrets: "credentials.json",
@@ -226,11 +247,65 @@ function queryOf(rec: RecordedRequest): Map<string, string[]> {
 }
 
 let fake: FakeGoogle;
+
+/**
+ * Runs a headless Python file as its user would: reads the printed sign-in URL, "opens" it (a GET through the
+ * fake, which answers 302 to the loopback address nothing listens on) and pastes that address on stdin.
+ */
+async function runHeadless(
+  code: string,
+  files: Record<string, string>,
+  tamper: (location: string) => string = (l) => l,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const runDir = path.join(
+    PROJECT_ROOT,
+    ".cache",
+    "snippet-runs",
+    `migrate-headless-${process.pid}-${Date.now()}`,
+  );
+  mkdirSync(runDir, { recursive: true });
+  writeFileSync(path.join(runDir, "snippet.py"), code);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(runDir, name), text);
+  const child: ChildProcessWithoutNullStreams = spawn(PYTHON, ["snippet.py"], {
+    cwd: runDir,
+    // The scratch-built snippet env, exactly (Next types make NODE_ENV a required key of ProcessEnv).
+    env: buildSnippetEnv(fake, runDir) as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: "pipe",
+  });
+  let stdout = "";
+  let stderr = "";
+  let pasted = false;
+  const timer = setTimeout(() => process.kill(-(child.pid as number), "SIGKILL"), 30_000);
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString("utf8");
+    const url = /^(https:\/\/accounts\.google\.com\/\S+)$/m.exec(stdout)?.[1];
+    if (!url || pasted) return;
+    pasted = true;
+    void requestThroughFake(fake, url).then(
+      (res) => child.stdin.end(`${tamper(res.headers.location ?? "")}\n`),
+      (e: unknown) => child.stdin.end(`consent failed: ${String(e)}\n`),
+    );
+  });
+  const exit = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  clearTimeout(timer);
+  await rm(runDir, { recursive: true, force: true });
+  return { code: exit, stdout, stderr };
+}
 const haveVenv = existsSync(PYTHON);
 
 describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google", () => {
   beforeAll(async () => {
     fake = await startFakeGoogle({ apiHosts: [] });
+    // The callback quickstart reads files.length: answer like Drive does.
+    fake.addApiHandler({
+      name: "drive-files-list",
+      host: "www.googleapis.com",
+      method: "GET",
+      path: "/drive/v3/files",
+      handle: () => ({ json: { kind: "drive#fileList", files: [{ id: "f1", name: "Plan.txt" }] } }),
+    });
     // The search sample iterates res.data.items: answer like YouTube does.
     fake.addApiHandler({
       name: "youtube-search",
@@ -342,6 +417,41 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
     expect(saved.token).toBe(fake.issuedTokens[0]?.accessToken);
     await rm(second.runDir, { recursive: true, force: true });
   }, 90_000);
+
+  it.each(["drive-oob-copy-code.py", "youtube-channels-list-run-console.py"])(
+    "headless: %s signs in without a browser (the user pastes the redirected address)",
+    async (file) => {
+      const source = readFileSync(path.join(LEGACY, file), "utf8");
+      const { output, findings } = migrate(source, { language: "python", headless: true });
+      expect(findings.every((f) => f.fixed)).toBe(true);
+      const secrets = file.startsWith("youtube") ? "YOUR_CLIENT_SECRET_FILE.json" : "credentials.json";
+      const r = await runHeadless(output, { [secrets]: clientSecretsJson() });
+      expect(r.code, r.stderr).toBe(0);
+      expect(fake.problems).toEqual([]);
+      expect(r.stdout).toContain("Open this URL in a browser on any machine and sign in:");
+      // Nothing listens on the redirect URI: only the pasted address carries the code (and the checked state).
+      expect(fake.grants[0]?.redirectUri).toBe("http://localhost:1/");
+      expect(fake.grants[0]?.state).toBeTruthy();
+      const api = fake.records.filter((x) => x.kind === "api");
+      expect(api).toHaveLength(1);
+      expect(fake.issuedTokens.map((t) => t.accessToken)).toContain(api[0]?.bearerToken);
+    },
+    60_000,
+  );
+
+  it("headless: a pasted address from another sign-in (wrong state) is refused with a clear message", async () => {
+    const source = readFileSync(path.join(LEGACY, "drive-oob-copy-code.py"), "utf8");
+    const { output } = migrate(source, { language: "python", headless: true });
+    const r = await runHeadless(output, { "credentials.json": clientSecretsJson() }, (loc) =>
+      loc.replace(/state=[^&]+/, "state=forged"),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "Sign-in failed: the pasted address is not from this sign-in (state differs).",
+    );
+    expect(fake.issuedTokens).toEqual([]);
+    expect(fake.records.filter((x) => x.kind === "api")).toEqual([]);
+  }, 60_000);
 
   it("the migrated TypeScript file type-checks (tsc --strict)", async () => {
     const r = await typecheckTs(migrated("calendar-local-auth.mts"), { timeoutMs: 120_000 });

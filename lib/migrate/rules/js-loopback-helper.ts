@@ -6,19 +6,13 @@
  * state that is checked, a server on 127.0.0.1:0, $BROWSER/open/xdg-open, and the URL always printed.
  * Node modules are loaded with `await import()` inside the function, so it works in CommonJS and ES modules.
  */
-export function loopbackAuthenticate(name: string, googleName: string, typed: boolean): string {
-  const t = (annotation: string): string => (typed ? annotation : "");
-  return `/** Signs in with the loopback flow (PKCE + state) and returns an authorized client (replaces @google-cloud/local-auth). */
-async function ${name}({ scopes, keyfilePath }${t(": { scopes: string | string[]; keyfilePath: string }")}) {
-  const { spawn } = await import('node:child_process');
-  const { randomBytes } = await import('node:crypto');
-  const { readFile } = await import('node:fs/promises');
-  const { createServer } = await import('node:http');
-  const file = JSON.parse(await readFile(keyfilePath, 'utf8'));
-  const keys = file.installed ?? file.web;
-  if (!keys) throw new Error(\`\${keyfilePath} is not an OAuth client ID file (no "installed" or "web" key).\`);
-  const client = new ${googleName}.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });
+type Typed = (annotation: string) => string;
 
+/** The loopback sign-in on `client` (an OAuth2 client of googleapis): from the server to `tokens`. */
+function signInSteps(t: Typed, authUrlOptions: string): string {
+  return `  const { spawn } = await import('node:child_process');
+  const { randomBytes } = await import('node:crypto');
+  const { createServer } = await import('node:http');
   const server = createServer();
   await new Promise${t("<void>")}((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -26,8 +20,7 @@ async function ${name}({ scopes, keyfilePath }${t(": { scopes: string | string[]
   const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
   const state = randomBytes(32).toString('hex');
   const authUrl = client.generateAuthUrl({
-    access_type: 'offline',
-    scope: scopes,
+    ${authUrlOptions}
     redirect_uri: redirectUri,
     state,
     code_challenge: codeChallenge,
@@ -61,8 +54,35 @@ async function ${name}({ scopes, keyfilePath }${t(": { scopes: string | string[]
     child.unref();
   }).finally(() => server.close());
 
-  const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });
+  const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });`;
+}
+
+export function loopbackAuthenticate(name: string, googleName: string, typed: boolean): string {
+  const t: Typed = (annotation) => (typed ? annotation : "");
+  return `/** Signs in with the loopback flow (PKCE + state) and returns an authorized client (replaces @google-cloud/local-auth). */
+async function ${name}({ scopes, keyfilePath }${t(": { scopes: string | string[]; keyfilePath: string }")}) {
+  const { readFile } = await import('node:fs/promises');
+  const file = JSON.parse(await readFile(keyfilePath, 'utf8'));
+  const keys = file.installed ?? file.web;
+  if (!keys) throw new Error(\`\${keyfilePath} is not an OAuth client ID file (no "installed" or "web" key).\`);
+  const client = new ${googleName}.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });
+${signInSteps(t, "access_type: 'offline',\n    scope: scopes,")}
   client.setCredentials(tokens);
   return client;
+}`;
+}
+
+export const LOOPBACK_GET_TOKEN = "loopbackGetToken";
+
+/**
+ * Replaces the copy-the-code prompt: the same generateAuthUrl options plus a loopback redirect, PKCE and state;
+ * resolves the tokens that getToken(code) gave before. `clientType` is the TS type of the client parameter.
+ */
+export function loopbackGetToken(typed: boolean, clientType: string): string {
+  const t: Typed = (annotation) => (typed ? annotation : "");
+  return `/** Signs in with the loopback flow (PKCE + state) instead of the blocked copy-the-code prompt; resolves the tokens. */
+async function ${LOOPBACK_GET_TOKEN}(client${t(`: ${clientType}`)}, authUrlOptions${t(": Record<string, unknown>")}) {
+${signInSteps(t, "...authUrlOptions,")}
+  return tokens;
 }`;
 }

@@ -94,6 +94,52 @@ rl.question('Code: ', (code) => c.getToken(code));
     expect(r.findings.map((f) => f.line)).toEqual([1, 3]);
     expect(r.output).toBe(src);
   });
+  it("the callback quickstart: the prompt becomes the loopback sign-in, the user's token callback is kept", () => {
+    const src = `const readline = require('readline');
+const {google} = require('googleapis');
+
+function getNewToken(oAuth2Client, callback) {
+  const authUrl = oAuth2Client.generateAuthUrl({ access_type: 'offline', scope: SCOPES });
+  console.log('Authorize this app by visiting this url:', authUrl);
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  rl.question('Enter the code from that page here: ', (code) => {
+    rl.close();
+    oAuth2Client.getToken(code, (err, token) => {
+      if (err) return console.error(err);
+      callback(token);
+    });
+  });
+}
+`;
+    const r = withRule(jsOobCodePrompt, src, "javascript");
+    expect(r.findings).toMatchObject([{ line: 8, fixed: true }]);
+    expect(r.output).toContain("async function loopbackGetToken(client, authUrlOptions) {");
+    expect(r.output).not.toContain("readline");
+    expect(r.output).toContain(`function getNewToken(oAuth2Client, callback) {
+  const onToken = (err, token) => {
+    if (err) return console.error(err);
+    callback(token);
+  };
+  loopbackGetToken(oAuth2Client, { access_type: 'offline', scope: SCOPES }).then((token) => onToken(null, token), (err) => onToken(err));
+}
+`);
+    // The helper replaces the readline require in place; the lines after it are as they were.
+    expect(r.output).toContain(
+      "}\nconst {google} = require('googleapis');\n\nfunction getNewToken(oAuth2Client, callback) {\n",
+    );
+  });
+
+  it("the callback shape with anything else in the prompt callback is explained, not rewritten", () => {
+    const src = `const readline = require('readline');
+const url = c.generateAuthUrl({ scope: S });
+rl = readline.createInterface({});
+rl.question('Code: ', (code) => { rl.close(); save(code); c.getToken(code, cb); });
+`;
+    const r = withRule(jsOobCodePrompt, src, "javascript");
+    expect(r.findings).toMatchObject([{ fixed: false }]);
+    expect(r.output).toBe(src);
+  });
+
   it("a readline prompt in a program without OAuth is not a finding", () => {
     expect(
       withRule(jsOobCodePrompt, "rl.question('Name? ', (n) => console.log(n));\n", "javascript").findings,
