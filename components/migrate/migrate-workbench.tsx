@@ -5,7 +5,7 @@
  * rewritten file side by side with the original, with Copy and Download. All of it runs in the browser
  * (lib/migrate is pure): the code never leaves the page.
  */
-import { useId, useMemo, useState, type DragEvent } from "react";
+import { useDeferredValue, useId, useMemo, useState, type DragEvent } from "react";
 
 import { CodeDiffEditor } from "@/components/code-editor/code-diff-editor";
 import { languageOfFileName, migrate } from "@/lib/migrate/migrate";
@@ -39,8 +39,10 @@ export function MigrateWorkbench() {
   const [error, setError] = useState<string | null>(null);
   const [copy, setCopy] = useState<CopyState>("idle");
 
-  const result = useMemo(() => migrate(source, { language, headless }), [source, language, headless]);
-  const changed = result.output !== source;
+  // Large files take a moment to analyse: typing stays responsive and the result follows.
+  const analysed = useDeferredValue(source);
+  const result = useMemo(() => migrate(analysed, { language, headless }), [analysed, language, headless]);
+  const changed = result.output !== analysed;
 
   async function openFile(file: File): Promise<void> {
     setCopy("idle");
@@ -134,9 +136,9 @@ export function MigrateWorkbench() {
             setSource(e.target.value);
           }}
         />
-        {error ? (
+        {error || result.error ? (
           <p className="migrate__error" role="alert">
-            {error}
+            {error ?? result.error}
           </p>
         ) : null}
       </section>
@@ -176,7 +178,7 @@ export function MigrateWorkbench() {
                   : ""}
             </p>
             <CodeDiffEditor
-              original={source}
+              original={analysed}
               modified={result.output}
               language={monacoLanguage(language)}
               ariaLabel="Your file"

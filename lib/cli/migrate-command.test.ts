@@ -84,6 +84,16 @@ describe("explorer migrate", () => {
     });
   });
 
+  it("a file too deeply nested to analyse is exit 2 with the reason, nothing on stdout", async () => {
+    const deep = `x = ${"(".repeat(50_000)}1${")".repeat(50_000)}\n`;
+    const r = await runCli(["migrate", "deep.py"], io({ "deep.py": deep }));
+    expect(r).toMatchObject({
+      exitCode: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/cannot analyse deep\.py: .*nested too deeply/),
+    });
+  });
+
   it("parses into a migrate command", () => {
     expect(parseArgs(["migrate", "x.ts", "--check"])).toEqual({
       ok: true,

@@ -39,7 +39,8 @@ export async function runMigrate(command: MigrateCommand, io: CliIO): Promise<Cl
             : String(e);
     return usageError(`cannot read ${label}: ${why}`);
   }
-  const { findings, output } = migrate(source, { language, headless: command.headless });
+  const { findings, output, error } = migrate(source, { language, headless: command.headless });
+  if (error) return usageError(`cannot analyse ${label}: ${error}`);
   const stderr = findings.map((f) => findingLine(label, f)).join("");
   const exitCode = findings.length > 0 ? 1 : 0;
   if (command.mode === "check") return { exitCode, stdout: "", stderr };

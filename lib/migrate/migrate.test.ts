@@ -54,6 +54,14 @@ creds = InstalledAppFlow.from_client_secrets_file("c.json", ["s"]).run_local_ser
     expect(hasSyntaxErrors(parseSource(r.output, "python"))).toBe(false);
   });
 
+  it("a file nested too deeply for the parser gets a clear error, not a crash, and is left unchanged", () => {
+    const src = `x = ${"(".repeat(50_000)}flow.run_console()${")".repeat(50_000)}\n`;
+    const r = migrate(src, { language: "python" });
+    expect(r.error).toMatch(/nested too deeply/);
+    expect(r.findings).toEqual([]);
+    expect(r.output).toBe(src);
+  });
+
   it("guesses the language from the file name", () => {
     expect(languageOfFileName("quickstart.py")).toBe("python");
     expect(languageOfFileName("index.cjs")).toBe("javascript");

@@ -29,7 +29,21 @@ export function languageOfFileName(name: string): MigrateLanguage | undefined {
   return undefined;
 }
 
+const TOO_DEEP =
+  "The file is nested too deeply to analyse (the parser ran out of stack); nothing was changed. Split the deepest expression and try again.";
+
 export function migrate(source: string, options: MigrateOptions): MigrateResult {
+  try {
+    return migrateTree(source, options);
+  } catch (e) {
+    // The parsers and tree walks recurse on nesting depth: a pathological file must not crash the page or the CLI.
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return { findings: [], output: source, error: TOO_DEEP };
+    throw e;
+  }
+}
+
+function migrateTree(source: string, options: MigrateOptions): MigrateResult {
   const { language } = options;
   const tree = parseSource(source, language);
   const family = language === "python" ? "python" : "js";

@@ -60,6 +60,8 @@ export interface MigrateResult {
   readonly findings: readonly Finding[];
   /** The rewritten file: the input byte for byte except for the fixes. Equal to the input when nothing is fixed. */
   readonly output: string;
+  /** Set when the file could not be analysed at all (then no findings, output = input). */
+  readonly error?: string;
 }
 
 export type { SyntaxNode, Tree };
