@@ -78,6 +78,19 @@ test.describe("migration assistant", () => {
     await expect(page.getByLabel("Language")).toHaveValue("python");
     await expect(page.getByRole("heading", { name: "Nothing to fix" })).toBeVisible();
 
+    // A pathological file (one line, 100 000 brackets) after a 50-line one: analysed (or refused with a clear
+    // message where the parser runs out of stack) and diffed without a page error — the diff editor once threw
+    // "startLineNumber … cannot be after endLineNumberExclusive …" when its two sides were updated one by one.
+    const deep = `x = ${"(".repeat(50_000)}flow.run_console()${")".repeat(50_000)}\n`;
+    await input.setInputFiles({ name: "deep.py", mimeType: "text/x-python", buffer: Buffer.from(deep) });
+    await expect(
+      page.getByRole("heading", { name: /^1 finding$/ }).or(page.getByText(/nested too deeply/)),
+    ).toBeVisible();
+    await input.setInputFiles(`${CORPUS}/legacy/translate-apikey-hardcoded.py`);
+    await expect(page.getByTestId("diff-editor").locator(".editor.modified .view-lines")).toContainText(
+      'developerKey=os.environ["GOOGLE_API_KEY"]',
+    );
+
     await input.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await expect(page.getByRole("alert").filter({ hasText: "notes.txt" })).toHaveText(
       "notes.txt: only .py, .js/.cjs/.mjs and .ts/.mts files can be migrated.",
