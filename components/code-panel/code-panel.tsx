@@ -6,6 +6,7 @@
  * language, and "Download project" (lib/project-download, zipped with fflate in the browser).
  * Codegen errors are shown as a message, never thrown.
  */
+import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { CodeEditor, type CodeEditorInstance } from "@/components/code-editor/code-editor";
@@ -300,6 +301,10 @@ export function CodePanel({
           : copyState === "manual"
             ? "Copying is blocked here: the code is selected, press Ctrl+C (⌘C) to copy it."
             : ""}
+      </p>
+      <p className="code-panel__hint small">
+        <Link href="/migrate">Have old code?</Link> Code with <code>run_console()</code>, the out-of-band
+        sign-in or oauth2client can be fixed on the migration page.
       </p>
 
       {anyOption ? (

@@ -46,6 +46,8 @@ export interface RunSnippetOptions {
   args?: string[];
   /** Keep the run dir even when the run exits 0 (it is always kept otherwise). */
   keepRunDir?: boolean;
+  /** File name instead of snippet.py / snippet.ts (e.g. quickstart.cjs for a CommonJS user file). */
+  fileName?: string;
 }
 
 export interface BrowserLogEntry {
@@ -263,17 +265,19 @@ export async function runSnippet(opts: RunSnippetOptions): Promise<RunSnippetRes
   let cmd: string;
   let args: string[];
   if (opts.language === "python") {
-    await writeFile(path.join(runDir, "snippet.py"), opts.code);
+    const file = opts.fileName ?? "snippet.py";
+    await writeFile(path.join(runDir, file), opts.code);
     cmd = PYTHON;
-    args = ["snippet.py", ...(opts.args ?? [])];
+    args = [file, ...(opts.args ?? [])];
   } else {
-    await writeFile(path.join(runDir, "snippet.ts"), opts.code);
+    const file = opts.fileName ?? "snippet.ts";
+    await writeFile(path.join(runDir, file), opts.code);
     await writeFile(
       path.join(runDir, "package.json"),
       JSON.stringify({ type: "module", private: true }) + "\n",
     );
     cmd = process.execPath;
-    args = ["--import", tsxLoaderUrl(), "snippet.ts", ...(opts.args ?? [])];
+    args = ["--import", tsxLoaderUrl(), file, ...(opts.args ?? [])];
   }
   const res = await runProcess(cmd, args, { cwd: runDir, env, timeoutMs: opts.timeoutMs ?? 30_000 });
 
