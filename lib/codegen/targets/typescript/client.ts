@@ -9,11 +9,12 @@
  * - download: `alt: 'media'` + `{ responseType: 'stream' }`; pagination: loop on `nextPageToken`;
  * - APIs googleapis 188 lacks: `google.discoverAPI(url, { auth })` builds the client at run time from the
  *   Discovery document (raw, un-camelified names; untyped).
- * Pure: no IO. User values enter only through `tsString`/`tsLiteral`.
+ * Pure: no IO. User values enter only through `tsString`/`tsLiteral`; resource and method names only through
+ * `tsMemberAccess`, parameter names through `tsParamKey`.
  */
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { isTsIdentifierName, tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
-import { isApiInGoogleapis, nodeApiAccessor, tsParamKey, tsPropertyAccess } from "@/lib/codegen/naming/node";
+import { isApiInGoogleapis, nodeApiAccessor, tsMemberAccess, tsParamKey } from "@/lib/codegen/naming/node";
 import {
   mediaDownloadApplies,
   mediaUploadApplies,
@@ -42,26 +43,19 @@ export function tsParamValue(param: PreparedParam): string {
   return scalar(Array.isArray(value) ? value.map(String).join(",") : value);
 }
 
-function member(name: string): string {
-  return isTsIdentifierName(name) ? `.${name}` : `[${tsString(name)}]`;
-}
-
 /**
- * `zoo.zoos.animals.list` — camelified for googleapis (`tsPropertyAccess`), raw names for a discoverAPI client
- * (googleapis-common `endpoint.js` keys resources and methods by their Discovery names: `['-']`). A name
- * googleapis has no property for (`-`) makes prepare set `inGoogleapis = false`, so it never reaches here.
+ * `zoo.zoos.animals.list` — camelified for googleapis, raw names for a discoverAPI client (`['-']`), every name
+ * through the door (`tsMemberAccess`), which refuses one the client would not expose.
  */
 export function tsCallChain(input: SnippetInput, apiVar: string): string {
   const names = [...input.method.resourcePath, input.method.name];
-  if (!input.api.inGoogleapis) return apiVar + names.map(member).join("");
+  const googleapis = input.api.inGoogleapis;
   return (
     apiVar +
     names
-      .map((n) => {
-        const access = tsPropertyAccess(n);
-        if (!access.available) throw new Error(`${input.method.id}: ${access.reason}`);
-        return access.source;
-      })
+      .map((n, i) =>
+        tsMemberAccess(n, i === names.length - 1 ? "method" : "resource", { googleapis, topLevel: i === 0 }),
+      )
       .join("")
   );
 }
