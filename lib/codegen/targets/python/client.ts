@@ -66,7 +66,8 @@ export function pythonParamValue(param: PreparedParam, asString: boolean, joinRe
 }
 
 /** Why the library's generated method cannot send this request (then the snippet sends input.http itself). */
-export type PythonCallBlocked = "shadowed" | "false-pattern" | "kwarg-collision" | "unreachable";
+export type PythonCallBlocked =
+  "shadowed" | "false-pattern" | "kwarg-collision" | "unported-parameter" | "unreachable";
 
 /**
  * Why the library's generated method cannot send this request, or null. `shadowed`: a nested resource named like
@@ -75,7 +76,9 @@ export type PythonCallBlocked = "shadowed" | "false-pattern" | "kwarg-collision"
  * needs a string, and `_cast` sends any non-empty string as true). `kwarg-collision`: a parameter with a value
  * shares its key2param name with another parameter of the method or API (`max-results` and `max_results`, `a"b`
  * and `a'b`): the library's argmap keeps one of them, so the kwarg may be sent under the other's name, and two
- * kwargs of one name do not compile. `unreachable`: a resource or method whose fixed name is a dunder
+ * kwargs of one name do not compile. `unported-parameter`: a parameter with a value whose name key2param cannot
+ * be computed here (non-ASCII: the library uses Python's Unicode `isalnum`, which is not ported; or empty).
+ * `unreachable`: a resource or method whose fixed name is a dunder
  * (`__class__`), which attribute lookup does not read from the instance.
  */
 export function pythonCallBlocked(input: SnippetInput): PythonCallBlocked | null {
@@ -83,6 +86,7 @@ export function pythonCallBlocked(input: SnippetInput): PythonCallBlocked | null
   if (names.some((n) => /^__.*__$/s.test(fixMethodName(n)))) return "unreachable";
   const name = fixMethodName(input.method.name);
   if ((input.siblingResources ?? []).some((r) => fixMethodName(r) === name)) return "shadowed";
+  if (input.params.some((p) => key2paramOrNull(p.name) === null)) return "unported-parameter";
   if (kwargCollisions(input).length > 0) return "kwarg-collision";
   const falsePattern = input.params.some((p) => {
     if (p.model.type !== "boolean" || p.model.pattern === undefined || p.model.pattern === "") return false;
@@ -418,6 +422,12 @@ function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: PythonCallBlo
       `# ${commentText(`google-api-python-client cannot expose ${method.id}: one of its names is a Python`)}`,
     );
     push("#   dunder name (e.g. __class__), which attribute lookup does not read from the resource object.");
+  } else if (why === "unported-parameter") {
+    const names = input.params.filter((p) => key2paramOrNull(p.name) === null).map((p) => p.name);
+    push(
+      `# ${commentText(`The keyword argument google-api-python-client makes of ${names.join(", ")} is not`)}`,
+    );
+    push("#   known here (the name is not ASCII), so it is not passed through the generated method.");
   } else if (why === "kwarg-collision") {
     const names = kwargCollisions(input).map((p) => p.name);
     push(`# ${commentText(`google-api-python-client maps ${names.join(", ")} and another parameter`)}`);

@@ -60,11 +60,36 @@ export function tsCallChain(input: SnippetInput, apiVar: string): string {
   );
 }
 
-function apiVariable(input: SnippetInput): string {
-  const candidate = input.api.name.replace(/[^A-Za-z0-9_$]/g, "_");
-  return isTsIdentifierName(candidate) && !["google", "Auth", "res", "auth"].includes(candidate)
-    ? candidate
-    : "api";
+/**
+ * Words that cannot name the API variable: ECMAScript reserved words (strict mode and modules included: `await`,
+ * `yield`, `let`, `static`, `implements`…, plus `arguments`/`eval`, which strict code cannot bind) and every
+ * name the template itself declares, imports or reads as a global (`const console = …` would break `console.log`).
+ * @see https://tc39.es/ecma262/#sec-keywords-and-reserved-words
+ */
+const NOT_AN_API_VARIABLE: ReadonlySet<string> = new Set([
+  ..."await break case catch class const continue debugger default delete do else enum export extends false".split(
+    " ",
+  ),
+  ..."finally for function if import in instanceof new null return super switch this throw true try typeof".split(
+    " ",
+  ),
+  ..."var void while with yield let static implements interface package private protected public".split(" "),
+  ..."arguments eval undefined NaN Infinity as async from of get set type".split(" "),
+  ..."google Auth auth res apiKey process console JSON URL Promise Error Buffer SCOPES TOKEN_FILE".split(" "),
+  ..."openBrowser authorize spawn randomBytes createReadStream createWriteStream existsSync readFileSync".split(
+    " ",
+  ),
+  ..."writeFileSync createServer AddressInfo pipeline pageToken extraParams".split(" "),
+]);
+
+/**
+ * The variable holding the API client: the API's name where it is a plain lower-case identifier that is neither
+ * reserved nor used by the template (`youtube`, `prod_tt_sasportal`), else `api`. The service name is a
+ * Discovery key like any other: it never becomes code unchecked.
+ */
+export function tsApiVariable(apiName: string): string {
+  const candidate = apiName.replace(/[^A-Za-z0-9_$]/g, "_");
+  return /^[a-z][A-Za-z0-9_]*$/.test(candidate) && !NOT_AN_API_VARIABLE.has(candidate) ? candidate : "api";
 }
 
 function generate(input: SnippetInput, options: SnippetOptions = {}): string {
@@ -78,7 +103,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const allPages = options.allPages === true && method.pageable && !download;
   const oauth = auth.type === "oauth";
   const tokenCache = oauth && options.tokenCache === true;
-  const apiVar = apiVariable(input);
+  const apiVar = tsApiVariable(input.api.name);
 
   // Header
   push(`// ${commentText(methodSummary(input))}`);
