@@ -13,7 +13,7 @@
  * `tsMemberAccess`, parameter names through `tsParamKey`.
  */
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
-import { isTsIdentifierName, tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
+import { tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
 import { isApiInGoogleapis, nodeApiAccessor, tsMemberAccess, tsParamKey } from "@/lib/codegen/naming/node";
 import {
   mediaDownloadApplies,
