@@ -1,7 +1,7 @@
 /**
  * The identifier door, as a property: random Discovery documents with arbitrary names, every target, either a
  * refusal or code of exactly the template's shape (see testing/identifier-cases.ts). PROPERTY_RUNS cases
- * (default 2000), PROPERTY_SEED replays. The long run is `npx tsx lib/codegen/literals/bench-escapers.ts identifiers`.
+ * (default 2000), PROPERTY_SEED replays. The long run is `npx tsx lib/codegen/literals/bench-identifiers.ts`.
  */
 import { existsSync } from "node:fs";
 

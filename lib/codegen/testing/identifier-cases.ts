@@ -1,6 +1,6 @@
 /**
  * TEST-ONLY: the identifier property shared by `identifier-door.test.ts` (CI, a few thousand cases) and
- * `bench-identifiers.ts` (≥100k per target). A case is a random Discovery document whose service name, version,
+ * `literals/bench-identifiers.ts` (≥100k per target). A case is a random Discovery document whose service name, version,
  * resource, method, parameter and body-property names are arbitrary (quotes, line breaks, U+2028/2029/0085,
  * `"""`, a comment end (star, slash), `${`, backticks, `#`, NUL, astral characters, keywords, `__proto__`…), with a request for its one
  * method. The documents skip validation on purpose: the codegen door must hold by itself.
@@ -218,11 +218,16 @@ export function snippetInputOf(c: IdentifierCase): SnippetInput {
 const PLAIN = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
- * The same snippet input with every resource, method, parameter and service name made plain (`t_0`…), values and
- * the HTTP request unchanged. Where the Python client cannot call the method (a kwarg collision, a dunder), the
- * twin is blocked too (a nested resource named like its method), so both take the same template path.
+ * The same snippet input with every resource, method, parameter and service name made plain (`t_0`…), the HTTP
+ * request unchanged (curl and HTTP print it). Where the Python client cannot call the method (a kwarg collision, a
+ * dunder), the twin is blocked too (a nested resource named like its method), so both take the same template path.
+ * `canonical` (for the Python and TypeScript shapes, where literals are abstracted anyway) also makes every value,
+ * description, body and URL plain, so twins of one shape have identical code and their shape is computed once.
  */
-export function benignTwin(input: SnippetInput): SnippetInput {
+export function benignTwin(
+  input: SnippetInput,
+  options: { readonly canonical?: boolean } = {},
+): SnippetInput {
   const rename = (name: string, i: number, prefix: string): string =>
     PLAIN.test(name) ? name : `${prefix}_${i}`;
   const paramName = new Map(input.method.parameters.map((p, i) => [p.name, rename(p.name, i, "t")]));
@@ -231,26 +236,68 @@ export function benignTwin(input: SnippetInput): SnippetInput {
   });
   const blocked = pythonCallBlocked(input);
   const fallback = blocked !== null && blocked !== "false-pattern";
+  const canonical = options.canonical === true;
   const method = {
     ...input.method,
     id: "svc.r.m",
     name: "m",
     resourcePath: input.method.resourcePath.map((_, i) => `r${i}`),
     parameters: input.method.parameters.map((p) => ({ ...p, name: paramName.get(p.name) ?? p.name })),
+    ...(canonical ? { description: "", path: "things" } : {}),
   };
   const params = input.params.map((p) => {
     const name = paramName.get(p.name) ?? p.name;
-    return { ...p, name, model: { ...p.model, name } };
+    return { ...p, name, model: { ...p.model, name }, ...(canonical ? { value: plainValue(p.value) } : {}) };
   });
+  const body = canonical && input.body !== null ? plainJson(input.body) : input.body;
+  const http = canonical
+    ? {
+        ...input.http,
+        url: "https://h.example.com/things",
+        headers: Object.fromEntries(Object.keys(input.http.headers).map((k) => [k, "v"])),
+        body: input.http.body === null ? null : JSON.stringify(plainJson(jsonOr(input.http.body))),
+      }
+    : input.http;
   return {
     ...input,
-    api: { ...input.api, name: "svc", version: "v1" },
+    api: {
+      ...input.api,
+      name: "svc",
+      version: "v1",
+      ...(canonical
+        ? { title: "", rootUrl: "https://h.example.com/", baseUrl: "https://h.example.com/" }
+        : {}),
+    },
     method,
     params,
-    request: { ...input.request, params: Object.fromEntries(params.map((p) => [p.name, p.value])) },
+    body,
+    http,
+    request: { ...input.request, params: Object.fromEntries(params.map((p) => [p.name, p.value])), body },
     siblingResources: fallback ? ["m"] : [],
     standardParameterNames: [],
   };
+}
+
+function plainValue(v: SnippetInput["params"][number]["value"]): SnippetInput["params"][number]["value"] {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? "v" : x));
+  return typeof v === "string" ? "v" : v;
+}
+
+function jsonOr(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return text;
+  }
+}
+
+/** The same JSON shape with plain keys (`k0`…) and string values `"v"`. */
+function plainJson(v: JsonValue): JsonValue {
+  if (typeof v === "string") return "v";
+  if (Array.isArray(v)) return v.map(plainJson);
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(Object.values(v).map((x, i) => [`k${i}`, plainJson(x)]));
+  return v;
 }
 
 export type Outcome =
@@ -328,9 +375,10 @@ class Normalise(ast.NodeTransformer):
 out = []
 for src in json.load(sys.stdin):
     try:
-        code = src.encode("utf-8")
-        compile(code, "snippet.py", "exec", dont_inherit=True)
-        tree = Normalise().visit(ast.parse(code))
+        tree = ast.parse(src.encode("utf-8"), "snippet.py")
+        # compile() also runs the checks ast.parse skips (a repeated keyword argument, return outside a function…).
+        compile(tree, "snippet.py", "exec", dont_inherit=True)
+        tree = Normalise().visit(tree)
         out.append({"ok": True, "shape": ast.dump(tree, annotate_fields=False)})
     except Exception as e:
         out.append({"ok": False, "error": type(e).__name__ + ": " + str(e)})
@@ -369,16 +417,16 @@ export function tsShape(source: string): Shape {
     if (ts.isTemplateLiteralToken(node)) return "T";
     if (ts.isComputedPropertyName(node) && ts.isStringLiteral(node.expression)) return "I";
     if (ts.isPropertyAssignment(node) && (ts.isStringLiteral(node.name) || ts.isNumericLiteral(node.name))) {
-      return `PropertyAssignment(I,${walk(node.initializer)})`;
+      return `${ts.SyntaxKind.PropertyAssignment}(I,${walk(node.initializer)})`;
     }
     if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) {
-      return `PropertyAccessExpression(${walk(node.expression)},I)`;
+      return `${ts.SyntaxKind.PropertyAccessExpression}(${walk(node.expression)},I)`;
     }
     const kids: string[] = [];
     ts.forEachChild(node, (c) => {
       kids.push(walk(c));
     });
-    return `${ts.SyntaxKind[node.kind]}(${kids.join(",")})`;
+    return `${node.kind}(${kids.join(",")})`;
   };
   return { ok: true, shape: walk(sf) };
 }
@@ -425,10 +473,10 @@ export function checkIdentifierCases(cases: readonly IdentifierCase[]): BatchRep
   const python: { c: IdentifierCase; code: string; twin: string }[] = [];
   for (const c of cases) {
     let input: SnippetInput;
-    let twin: SnippetInput;
+    let twins: { readonly plain: SnippetInput; readonly canonical: SnippetInput };
     try {
       input = snippetInputOf(c);
-      twin = benignTwin(input);
+      twins = { plain: benignTwin(input), canonical: benignTwin(input, { canonical: true }) };
     } catch (e) {
       for (const target of TARGET_IDS)
         failures.push({ target, case: c, problem: `prepare threw ${String(e)}` });
@@ -439,7 +487,10 @@ export function checkIdentifierCases(cases: readonly IdentifierCase[]): BatchRep
       let want: Outcome;
       try {
         got = generateOutcome(target, input);
-        want = generateOutcome(target, twin);
+        want = generateOutcome(
+          target,
+          target === "python" || target === "typescript" ? twins.canonical : twins.plain,
+        );
       } catch (e) {
         failures.push({ target, case: c, problem: `threw ${e instanceof Error ? e.stack : String(e)}` });
         continue;
@@ -462,7 +513,7 @@ export function checkIdentifierCases(cases: readonly IdentifierCase[]): BatchRep
       if (target === "python") python.push({ c, code: got.code, twin: want.code });
       else if (target === "typescript") {
         const a = tsShape(got.code);
-        const b = tsShape(want.code);
+        const b = cached(TS_TWIN_SHAPES, want.code, () => tsShape(want.code));
         if (!a.ok) failures.push({ target, case: c, problem: `does not parse: ${a.error}` });
         else if (!b.ok || a.shape !== b.shape)
           failures.push({ target, case: c, problem: "syntax tree differs from the twin's" });
@@ -475,10 +526,12 @@ export function checkIdentifierCases(cases: readonly IdentifierCase[]): BatchRep
       }
     }
   }
-  const shapes = pythonShapes(python.flatMap((p) => [p.code, p.twin]));
+  const newTwins = [...new Set(python.map((p) => p.twin))].filter((t) => !PY_TWIN_SHAPES.has(t));
+  const shapes = pythonShapes([...python.map((p) => p.code), ...newTwins]);
+  newTwins.forEach((t, i) => PY_TWIN_SHAPES.set(t, shapes[python.length + i]!));
   python.forEach((p, i) => {
-    const a = shapes[2 * i]!;
-    const b = shapes[2 * i + 1]!;
+    const a = shapes[i]!;
+    const b = PY_TWIN_SHAPES.get(p.twin)!;
     if (!a.ok) failures.push({ target: "python", case: p.c, problem: `does not compile: ${a.error}` });
     else if (!b.ok)
       failures.push({ target: "python", case: p.c, problem: `the twin does not compile: ${b.error}` });
@@ -486,4 +539,17 @@ export function checkIdentifierCases(cases: readonly IdentifierCase[]): BatchRep
       failures.push({ target: "python", case: p.c, problem: "syntax tree differs from the twin's" });
   });
   return { cases: cases.length, refused, failures };
+}
+
+/** Shapes of canonical twins, by code: twins of one template path have identical code. */
+const TS_TWIN_SHAPES = new Map<string, Shape>();
+const PY_TWIN_SHAPES = new Map<string, Shape>();
+
+function cached(cache: Map<string, Shape>, key: string, compute: () => Shape): Shape {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = compute();
+    cache.set(key, v);
+  }
+  return v;
 }
