@@ -430,9 +430,11 @@ function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: PythonCallBlo
     push("#   known here (the name is not ASCII), so it is not passed through the generated method.");
   } else if (why === "kwarg-collision") {
     const names = kwargCollisions(input).map((p) => p.name);
-    push(`# ${commentText(`google-api-python-client maps ${names.join(", ")} and another parameter`)}`);
-    push("#   to the same keyword argument (it turns every non-alphanumeric character into _), so it cannot");
-    push("#   send them as given.");
+    push(
+      `# ${commentText(`google-api-python-client gives ${names.join(", ")} the keyword argument of another`)}`,
+    );
+    push("#   parameter (key2param turns every non-alphanumeric character into _), so it cannot send them");
+    push("#   as given.");
   } else if (why === "shadowed") {
     const chain = pythonCallChain(input);
     push(`# ${commentText(`The usual call, ${chain}(...), does not work:`)}`);
