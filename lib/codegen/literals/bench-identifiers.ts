@@ -14,7 +14,7 @@ import { TARGET_IDS } from "../types";
 
 const total = Number(process.env.BENCH_RUNS ?? 100_000);
 const seed = Number(process.env.BENCH_SEED ?? Date.now() % 1_000_000);
-const batchSize = 5_000;
+const batchSize = Number(process.env.BENCH_BATCH ?? 5_000);
 
 const started = performance.now();
 const reports = TARGET_IDS.map((target) => ({
@@ -27,6 +27,8 @@ const reports = TARGET_IDS.map((target) => ({
 for (let done = 0, b = 0; done < total; done += batchSize, b++) {
   const batch = fc.sample(identifierCase, { numRuns: Math.min(batchSize, total - done), seed: seed + b });
   const result = checkIdentifierCases(batch);
+  const at = ((performance.now() - started) / 1000).toFixed(0);
+  console.error(`… ${done + batch.length} cases, ${result.failures.length} failures in this batch, ${at} s`);
   reports.forEach((r) => {
     const failed = result.failures.filter((f) => f.target === r.target);
     r.cases += result.cases;
