@@ -11,6 +11,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { CodeEditor, type EditorProblem } from "@/components/code-editor/code-editor";
 import { usePageQuiet } from "@/components/code-editor/when-page-quiet";
 import { readJsonResponse } from "@/lib/http/read-json";
+import { setOwn } from "@/lib/object/own";
 import type { JsonValue } from "@/lib/request/types";
 
 import "./body-editor.css";
@@ -54,7 +55,7 @@ export function insertSkeleton(text: string, skeleton: JsonValue): { text: strin
     const missing = Object.keys(skeleton).filter((k) => !Object.hasOwn(parsed.value as object, k));
     if (missing.length === 0) return { text, replaced: false };
     const merged: Record<string, unknown> = { ...parsed.value };
-    for (const k of missing) merged[k] = skeleton[k];
+    for (const k of missing) setOwn(merged, k, skeleton[k]); // `merged[k] =` would drop `__proto__`
     return { text: pretty(merged), replaced: false };
   }
   if (parsed.ok && isObject(parsed.value) && Object.keys(parsed.value).length === 0)

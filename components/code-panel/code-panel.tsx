@@ -14,6 +14,7 @@ import { generateSnippet, TARGETS } from "@/lib/codegen/registry";
 import { TARGET_IDS, type SnippetInput, type SnippetOptions, type TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
 import type { ExplorerRequest } from "@/lib/request/types";
+import { bareFileName } from "@/lib/workbench/bare-file-name";
 
 import "./code-panel.css";
 
@@ -287,6 +288,11 @@ export function CodePanel({
                   spellCheck={false}
                   onChange={(e) => set({ downloadTo: e.target.value })}
                 />
+              ) : null}
+              {options.downloadTo && bareFileName(options.downloadTo) === null ? (
+                <span className="muted small" data-testid="download-to-not-bare">
+                  Not a bare file name: a share link (or a reload) leaves it out.
+                </span>
               ) : null}
             </span>
           ) : null}

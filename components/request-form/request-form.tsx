@@ -1,6 +1,7 @@
 import { useState } from "react";
 
 import type { MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import { ownValue } from "@/lib/object/own";
 import type { ExplorerRequest, JsonValue, MediaSpec, RequestAuth } from "@/lib/request/types";
 
 import { BodyField } from "./body-field";
@@ -41,15 +42,17 @@ export function RequestForm(props: RequestFormProps) {
     <ParamField
       key={p.name}
       param={p}
-      value={request.params[p.name]}
-      doc={docs[p.name]}
+      value={ownValue(request.params, p.name)}
+      doc={docs.get(p.name)}
       showRequired={touched.has(p.name)}
       onText={props.onParamText}
       onList={props.onParamList}
       onTouched={props.onTouched}
     />
   );
-  const standardSet = props.standardParams.filter((p) => request.params[p.name] !== undefined).length;
+  const standardSet = props.standardParams.filter(
+    (p) => ownValue(request.params, p.name) !== undefined,
+  ).length;
   // Open at first when a standard parameter has a value (e.g. from a link); after that, the user decides.
   const [moreOpen, setMoreOpen] = useState(standardSet > 0);
 

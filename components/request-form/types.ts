@@ -8,7 +8,11 @@ export interface ParamDoc {
   readonly enumLabels?: readonly string[];
 }
 
-export type ParamDocs = Readonly<Record<string, ParamDoc>>;
+/**
+ * By parameter name. A Map (React passes it from the server component as one): a parameter may be named
+ * `__proto__` or `constructor`, which an object would turn into its prototype or an inherited built-in.
+ */
+export type ParamDocs = ReadonlyMap<string, ParamDoc>;
 
 export interface ScopeOption {
   readonly url: string;

@@ -29,6 +29,8 @@ interface TryItPanelProps {
   readonly blockingIssues: readonly string[];
   readonly onMedia: (media: MediaSpec | null) => void;
   readonly onLanguageChange: (language: TargetId) => void;
+  /** Called when the user sends the request (the workbench records it in history). */
+  readonly onRun?: () => void;
 }
 
 interface Run {
@@ -70,8 +72,10 @@ export function TryItPanel(props: TryItPanelProps) {
     [api, method, request, accessToken, creds.apiKey, file],
   );
 
+  const { onRun } = props;
   const send = useCallback(
     async (p: PreparedFetch) => {
+      onRun?.();
       abort.current?.abort();
       const ctrl = new AbortController();
       abort.current = ctrl;
@@ -85,7 +89,7 @@ export function TryItPanel(props: TryItPanelProps) {
       setRun({ result, authType: request.auth.type, grantedScopes });
       setRunning(false);
     },
-    [request.auth.type, grantedScopes],
+    [request.auth.type, grantedScopes, onRun],
   );
 
   const onExecute = () => {

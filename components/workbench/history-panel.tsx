@@ -1,8 +1,9 @@
-import { memo } from "react";
+import { memo, type MouseEvent } from "react";
 
 import type { HistoryItem } from "@/lib/workbench/history";
 import { summarizeParams } from "@/lib/workbench/history";
-import { stateHref } from "@/lib/workbench/url-state";
+import { newTabStateId, saveTabState } from "@/lib/workbench/tab-state";
+import { stateLink, tabStateHref, type StateLink } from "@/lib/workbench/url-state";
 import { bodyTextFor } from "@/lib/workbench/state";
 
 interface HistoryPanelProps {
@@ -30,6 +31,20 @@ function when(ms: number): string {
   return (dayFormat ??= new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" })).format(d);
 }
 
+/**
+ * A state too long for a link opens through this tab's storage: the click stores it and points the link at
+ * `?tab=<id>` just before the browser follows it (the plain method path when storage is off).
+ */
+function openThroughTab(link: Extract<StateLink, { fits: false }>, e: MouseEvent<HTMLAnchorElement>): void {
+  try {
+    const id = newTabStateId();
+    if (saveTabState(window.sessionStorage, id, link.query))
+      e.currentTarget.href = tabStateHref(link.path, id);
+  } catch {
+    // Storage off: the method page opens with its default form.
+  }
+}
+
 interface HistoryRowProps {
   readonly item: HistoryItem;
   readonly current: boolean;
@@ -40,6 +55,9 @@ interface HistoryRowProps {
 /** One entry; memoised, so typing in the form re-renders only the row whose "current" mark changes. */
 const HistoryRow = memo(function HistoryRow({ item, current, sameMethod, onRestore }: HistoryRowProps) {
   const r = item.request;
+  const link = sameMethod
+    ? null
+    : stateLink({ request: r, bodyText: bodyTextFor(r.body), language: item.entry.language, options: {} });
   const content = (
     <>
       <span className="wb-history__method">{r.method}</span>
@@ -52,19 +70,15 @@ const HistoryRow = memo(function HistoryRow({ item, current, sameMethod, onResto
   );
   return (
     <li>
-      {sameMethod ? (
+      {link === null ? (
         <button type="button" className="wb-history__item" onClick={() => onRestore(item)}>
           {content}
         </button>
       ) : (
         <a
           className="wb-history__item"
-          href={stateHref({
-            request: r,
-            bodyText: bodyTextFor(r.body),
-            language: item.entry.language,
-            options: {},
-          })}
+          href={link.fits ? link.href : link.path}
+          {...(link.fits ? {} : { onClick: (e: MouseEvent<HTMLAnchorElement>) => openThroughTab(link, e) })}
         >
           {content}
         </a>

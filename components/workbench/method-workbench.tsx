@@ -29,15 +29,15 @@ interface MethodWorkbenchProps {
 
 export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkbenchProps) {
   const decoded = decodeUrlState(search, { api: api.name, version: api.version, method });
-  const docs: Record<string, ParamDoc> = {};
+  const docs = new Map<string, ParamDoc>();
   for (const p of [...method.parameters, ...formStandardParams(api.standardParameters, method.parameters)]) {
     const enumLabels = p.enum?.map((e) => plainText(e.description, ENUM_LABEL_MAX));
-    docs[p.name] = {
+    docs.set(p.name, {
       ...(p.description.trim() !== ""
         ? { description: <RichText text={p.description} linkBase={linkBase} /> }
         : {}),
       ...(enumLabels?.some((l) => l !== "") ? { enumLabels } : {}),
-    };
+    });
   }
   const schemaName = method.requestSchema;
   // The body's JSON Schema is fetched by the body editor when it starts (lib/discovery/body-schema.ts).
@@ -58,8 +58,8 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
       scopes={scopes}
       suggestedScopes={suggestScopes(method)}
       bodySchemaUrl={schemaUrl}
-      bodySkeleton={skeleton}
-      initialRequest={decoded.request ?? defaultRequest(api, method)}
+      bodySkeletonJson={skeleton === null ? null : JSON.stringify(skeleton)}
+      initialRequestJson={JSON.stringify(decoded.request ?? defaultRequest(api, method))}
       initialLanguage={decoded.language}
       {...(decoded.request !== undefined && decoded.bodyText !== undefined
         ? { initialBodyText: decoded.bodyText }
@@ -67,6 +67,9 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
       initialOptions={decoded.options}
       {...(decoded.error !== undefined ? { linkError: decoded.error } : {})}
       {...(revisionNote !== undefined ? { revisionNote } : {})}
+      {...(decoded.downloadToDropped ? { downloadToDropped: true } : {})}
+      {...(decoded.mediaDropped ? { mediaDropped: true } : {})}
+      {...(decoded.tabState !== undefined ? { tabStateId: decoded.tabState } : {})}
     />
   );
 }

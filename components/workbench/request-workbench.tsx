@@ -39,7 +39,15 @@ import {
   type WorkbenchAction,
   type WorkbenchState,
 } from "@/lib/workbench/state";
-import { stateHref } from "@/lib/workbench/url-state";
+import { loadTabState, newTabStateId, saveTabState } from "@/lib/workbench/tab-state";
+import {
+  decodeUrlState,
+  DOWNLOAD_TO_DROPPED_NOTICE,
+  MEDIA_DROPPED_NOTICE,
+  stateLink,
+  tabStateHref,
+  type StateLink,
+} from "@/lib/workbench/url-state";
 
 import { adoptEarlyInput } from "./adopt-early-input";
 import { HistoryPanel } from "./history-panel";
@@ -60,9 +68,14 @@ export interface RequestWorkbenchProps {
   readonly suggestedScopes: readonly string[];
   /** Where the body editor fetches the request body's JSON Schema (bodySchemaUrl), or null. */
   readonly bodySchemaUrl: string | null;
-  /** The "Insert skeleton" body (server-computed), or null. */
-  readonly bodySkeleton: JsonValue | null;
-  readonly initialRequest: ExplorerRequest;
+  /**
+   * The "Insert skeleton" body (server-computed) as JSON text, or null; and the request the form starts from,
+   * as JSON text. Text, not objects: React's server-to-client transfer deletes every key named `__proto__`
+   * (react-server-dom client `reviveModel`), so such a parameter or body property (a hostile document, a share
+   * link) would silently vanish from the form.
+   */
+  readonly bodySkeletonJson: string | null;
+  readonly initialRequestJson: string;
   readonly initialLanguage: TargetId;
   readonly initialBodyText?: string;
   readonly initialOptions: SnippetOptions;
@@ -70,6 +83,12 @@ export interface RequestWorkbenchProps {
   readonly linkError?: string;
   /** The link's request names another document revision (information only). */
   readonly revisionNote?: string;
+  /** The link named a download path, which was left out. */
+  readonly downloadToDropped?: boolean;
+  /** The link named an upload file in another folder (or a hidden one), which was left out. */
+  readonly mediaDropped?: boolean;
+  /** `?tab=<id>`: the state is in this tab's sessionStorage (too long for a link); restored after hydration. */
+  readonly tabStateId?: string;
 }
 
 function buildPreview(api: ApiModel, method: MethodModel, request: ExplorerRequest) {
@@ -86,6 +105,20 @@ function safeStorage(): Storage | null {
   } catch {
     return null;
   }
+}
+
+function safeSessionStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The state this tab keeps under `id`, or null. */
+function tabStateQuery(id: string): string | null {
+  const storage = safeSessionStorage();
+  return storage === null ? null : loadTabState(storage, id);
 }
 
 const noSubscription = () => () => {};
@@ -128,11 +161,15 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   const [state, dispatch] = useReducer(reducer, undefined, () =>
     initialState(
       model,
-      props.initialRequest,
+      JSON.parse(props.initialRequestJson) as ExplorerRequest,
       props.initialLanguage,
       props.initialBodyText,
       props.initialOptions,
     ),
+  );
+  const bodySkeleton = useMemo(
+    () => (props.bodySkeletonJson === null ? null : (JSON.parse(props.bodySkeletonJson) as JsonValue)),
+    [props.bodySkeletonJson],
   );
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const standardParams = useMemo(
@@ -152,19 +189,30 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
 
   // ---- URL: always the full state (replaceState, debounced; no router navigation). The untouched form is the
   // bare method path.
+  // A state too long for any link (stateLink) is kept in this tab's sessionStorage and the URL names it.
   const pristine = useMemo(() => initialState(model, defaultRequest(api, method)), [model, api, method]);
-  const latestHref = useRef<string | null>(null);
+  const link = useMemo(() => stateLink(state, pristine), [state, pristine]);
+  const tabId = useRef<string | null>(props.tabStateId ?? null);
+  /** False when sessionStorage refused the too-long state: a reload would lose it. */
+  const [tabSaved, setTabSaved] = useState(true);
+  const latestLink = useRef<StateLink | null>(null);
+  const writeLink = useCallback((l: StateLink) => {
+    if (l.fits) return writeHref(l.href);
+    tabId.current ??= newTabStateId();
+    const storage = safeSessionStorage();
+    setTabSaved(storage !== null && saveTabState(storage, tabId.current, l.query));
+    writeHref(tabStateHref(l.path, tabId.current));
+  }, []);
   useEffect(() => {
-    const href = stateHref(state, pristine);
-    latestHref.current = href;
-    const t = window.setTimeout(() => writeHref(href), URL_DEBOUNCE_MS);
+    latestLink.current = link;
+    const t = window.setTimeout(() => writeLink(link), URL_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
-  }, [state, pristine]);
+  }, [link, writeLink]);
   // Leaving the page within the debounce (a link, then Back) keeps the last edit in this history entry. (A reload
   // takes its URL before these events, so it may still miss an edit made in the last 200 ms.)
   useEffect(() => {
     const flush = () => {
-      if (latestHref.current !== null) writeHref(latestHref.current);
+      if (latestLink.current !== null) writeLink(latestLink.current);
     };
     window.addEventListener("pagehide", flush);
     window.addEventListener("beforeunload", flush);
@@ -172,7 +220,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
       window.removeEventListener("pagehide", flush);
       window.removeEventListener("beforeunload", flush);
     };
-  }, []);
+  }, [writeLink]);
 
   // ---- What the user typed into the server-rendered form before it hydrated becomes the request (right after
   // hydration, while the fields still show it).
@@ -195,8 +243,14 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   );
   /** The request on screen when history was cleared: not recorded again until it changes (or is shared). */
   const clearedShare = useRef<string | null>(null);
+  // Opening a link (or reloading) is not the visitor's own request: history records from their first edit, run,
+  // share or restore on. `baseline` is the state the page opened with (request + language).
+  const interacted = useRef(false);
+  const [openedWith] = useState(() => historyKey(state));
+  const baseline = useRef(openedWith);
   const record = useCallback(
     (s: WorkbenchState, force: boolean) => {
+      if (!force && !interacted.current) return;
       const storage = safeStorage();
       if (storage === null) return;
       const share = encodeShareState(cleanForHistory(s.request));
@@ -210,9 +264,42 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     [defaultShare],
   );
   useEffect(() => {
+    if (historyKey(state) !== baseline.current) interacted.current = true;
     const t = window.setTimeout(() => record(state, false), HISTORY_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
   }, [state, record]);
+
+  // ---- A state kept in the tab (`?tab=<id>`): read it back after hydration, with a link's checks. Not an edit.
+  const tabMissing = useSyncExternalStore(
+    noSubscription,
+    () => props.tabStateId !== undefined && tabStateQuery(props.tabStateId) === null,
+    isServer,
+  );
+  useEffect(() => {
+    const id = props.tabStateId;
+    if (id === undefined) return;
+    const query = tabStateQuery(id);
+    const decoded =
+      query === null
+        ? null
+        : decodeUrlState(new URLSearchParams(query), { api: api.name, version: api.version, method });
+    if (decoded?.request === undefined) {
+      // Another tab's (or a closed tab's) state: this page starts from the empty form under a new id.
+      tabId.current = null;
+      return;
+    }
+    const restored = initialState(
+      model,
+      decoded.request,
+      decoded.language,
+      decoded.bodyText,
+      decoded.options,
+    );
+    baseline.current = historyKey(restored);
+    dispatch({ type: "replace", state: restored });
+    // Mount only: the id comes from the URL the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // ---- Handlers (stable, so unchanged fields do not re-render).
   const onParamText = useCallback(
@@ -240,6 +327,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     (item: HistoryItem) => {
       // A new session: edits after a restore add a new entry and leave the restored one as it was.
       sessionId.current = null;
+      interacted.current = true;
       dispatch({ type: "replace", state: initialState(model, item.request, item.entry.language) });
     },
     [model],
@@ -254,7 +342,18 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   }, [state.request]);
 
   const currentShare = useMemo(() => encodeShareState(cleanForHistory(state.request)), [state.request]);
-  const shareUrl = useCallback(() => new URL(stateHref(state), window.location.origin).toString(), [state]);
+  const shareUrl = useCallback(
+    () => (link.fits ? new URL(link.href, window.location.origin).toString() : null),
+    [link],
+  );
+  const requestJson = useCallback(
+    () => JSON.stringify(cleanForHistory(state.request), null, 2) + "\n",
+    [state.request],
+  );
+  const onRun = useCallback(() => {
+    interacted.current = true;
+    record(state, false);
+  }, [record, state]);
   const onShare = useCallback(() => {
     setTouched(new Set(method.parameters.filter((p) => p.required).map((p) => p.name)));
     record(state, true);
@@ -275,6 +374,22 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           </p>
         ) : null}
         {props.revisionNote ? <p className="muted small">{props.revisionNote}</p> : null}
+        {props.downloadToDropped ? (
+          <p className="wb-warning" role="alert">
+            {DOWNLOAD_TO_DROPPED_NOTICE}
+          </p>
+        ) : null}
+        {props.mediaDropped ? (
+          <p className="wb-warning" role="alert">
+            {MEDIA_DROPPED_NOTICE}
+          </p>
+        ) : null}
+        {tabMissing ? (
+          <p className="wb-warning" role="alert">
+            This link points to a request that was kept in another browser tab (it was too long for a link),
+            so it cannot be opened here. The form starts empty.
+          </p>
+        ) : null}
         <RequestForm
           method={method}
           standardParams={standardParams}
@@ -284,7 +399,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           suggestedScopes={props.suggestedScopes}
           bodyText={state.bodyText}
           bodySchemaUrl={props.bodySchemaUrl}
-          bodySkeleton={props.bodySkeleton}
+          bodySkeleton={bodySkeleton}
           issuesByParam={issuesByParam}
           touched={touched}
           onParamText={onParamText}
@@ -327,6 +442,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           blockingIssues={issueMessages}
           onMedia={onMedia}
           onLanguageChange={onLanguageChange}
+          onRun={onRun}
         />
       </section>
 
@@ -344,6 +460,10 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         <ShareBox
           url={shareUrl}
           onShare={onShare}
+          tooLong={!link.fits}
+          tabSaved={tabSaved}
+          requestJson={requestJson}
+          jsonFileName={`${method.id}.request.json`}
           bodyLooksSensitive={method.requestSchema !== null && SENSITIVE_BODY.test(state.bodyText)}
         />
       </section>
@@ -357,6 +477,11 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
       />
     </div>
   );
+}
+
+/** What history compares to tell the visitor's own edits from the state the page opened with. */
+function historyKey(s: WorkbenchState): string {
+  return `${s.language} ${encodeShareState(cleanForHistory(s.request))}`;
 }
 
 function writeHref(href: string): void {

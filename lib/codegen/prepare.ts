@@ -3,6 +3,7 @@
  * SnippetInput every target reads. Targets never re-derive ordering, filtering or feature flags.
  * Pure.
  */
+import { ownValue } from "@/lib/object/own";
 import { isSecretParam } from "@/lib/request/canonical";
 import { buildHttpRequest } from "@/lib/request/build";
 import type { ParamValue } from "@/lib/request/types";
@@ -47,7 +48,8 @@ export function orderedParams(input: PrepareInput): PreparedParam[] {
   const standard = api.standardParameters.filter((p) => !methodNames.has(p.name) && !isSecretParam(p.name));
   const out: PreparedParam[] = [];
   for (const model of [...sortedPath, ...others, ...standard]) {
-    const value = request.params[model.name];
+    // Own keys only: a parameter named `hasOwnProperty` or `constructor` must not read the built-in.
+    const value = ownValue(request.params, model.name);
     if (value === undefined || isEmpty(value)) continue;
     out.push({ name: model.name, value: dropEmptyItems(value), model });
   }

@@ -11,6 +11,7 @@
 import type { ApiModel } from "../discovery/model-types";
 import { resolveRef } from "../discovery/schema";
 import type { RawSchema } from "../discovery/types";
+import { setOwn } from "../object/own";
 import type { JsonValue } from "../request/types";
 
 /** Levels of objects below the root that are expanded. */
@@ -171,7 +172,7 @@ function objectSkeleton(
   for (const [key, p] of writable) {
     if (!chosen.has(key)) continue;
     const value = placeholder(w, p, depth, stack);
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined) setOwn(out, key, value); // `out[key] =` would drop `__proto__`
   }
   return out;
 }

@@ -26,7 +26,7 @@ function derefSchema(
   let schema: RawSchema | undefined;
   while (name !== undefined && !seen.has(name)) {
     seen.add(name);
-    schema = schemas[name];
+    schema = Object.hasOwn(schemas, name) ? schemas[name] : undefined;
     name = schema?.$ref;
   }
   return schema;

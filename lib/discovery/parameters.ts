@@ -88,11 +88,15 @@ export function buildMethodParameters(method: RawMethod): ParameterModel[] {
   const pathVars = pathTemplateVariables(method.path ?? "");
   const names = new Set([...Object.keys(raw), ...pathVars]);
   const all = [...names].map((name) =>
-    buildParameter(name, raw[name] ?? { type: "string", location: "path" }, {
-      standard: false,
-      inPath: pathVars.includes(name),
-      inParameterOrder: order.includes(name),
-    }),
+    buildParameter(
+      name,
+      (Object.hasOwn(raw, name) ? raw[name] : undefined) ?? { type: "string", location: "path" },
+      {
+        standard: false,
+        inPath: pathVars.includes(name),
+        inParameterOrder: order.includes(name),
+      },
+    ),
   );
   const rank = (p: ParameterModel): [number, number, string] => {
     const inOrder = order.indexOf(p.name);

@@ -5,6 +5,7 @@
  * expands a `$ref` that is already being expanded on the current branch: the tree marks it `cycle`, and the JSON
  * Schema refers to `#/definitions/Name` instead of inlining.
  */
+import { setOwn } from "../object/own";
 import type { ApiModel, EnumValueModel } from "./model-types";
 import type { RawSchema } from "./types";
 
@@ -174,7 +175,8 @@ export function toJsonSchema(
       const props: Record<string, JsonSchema> = {};
       const required: string[] = [];
       for (const [key, p] of Object.entries(s.properties)) {
-        props[key] = convert(p);
+        // defineProperty, not `props[key] =`: a property named `__proto__` would replace the prototype.
+        setOwn(props, key, convert(p));
         if (methodId !== undefined && p.annotations?.required?.includes(methodId)) required.push(key);
       }
       out.properties = props;
@@ -187,7 +189,7 @@ export function toJsonSchema(
 
   while (pending.length > 0) {
     const name = pending.shift()!;
-    definitions[name] = convert(resolveRef(api, name)!);
+    setOwn(definitions, name, convert(resolveRef(api, name)!));
   }
   return { $schema: "http://json-schema.org/draft-07/schema#", $ref: definitionRef(schemaName), definitions };
 }

@@ -233,6 +233,53 @@ describe("parseDiscoveryDocument", () => {
   });
 });
 
+describe("apiVersion (sent as the x-goog-api-version header)", () => {
+  const withApiVersion = (apiVersion: unknown) =>
+    JSON.stringify({
+      ...minimal,
+      resources: {
+        things: { methods: { list: { id: "m.things.list", path: "things", httpMethod: "GET", apiVersion } } },
+      },
+    });
+
+  it.each([
+    ["CR LF and a second request", "v1\r\nx-injected: yes\r\n\r\nGET /admin HTTP/1.1"],
+    ["a lone LF", "v1\nx"],
+    ["NUL", "v1\u0000"],
+  ])("refuses an apiVersion with %s, at its JSON path", (_, apiVersion) => {
+    expect(problemsOf(withApiVersion(apiVersion))).toEqual([
+      {
+        path: "resources.things.methods.list.apiVersion",
+        message:
+          '"apiVersion" is sent as the x-goog-api-version header and must not contain a line break (CR or LF) or NUL.',
+      },
+    ]);
+  });
+
+  it("refuses an apiVersion that is not a string", () => {
+    expect(problemsOf(withApiVersion(3))).toEqual([
+      {
+        path: "resources.things.methods.list.apiVersion",
+        message: '"apiVersion" must be a string, got a number.',
+      },
+    ]);
+  });
+
+  it("accepts an ordinary apiVersion", () => {
+    expect(problemsOf(withApiVersion("v1_20260101"))).toEqual([]);
+  });
+
+  it("refuses the shared hostile document hostile-header-apiversion, naming the key", () => {
+    const text = readFileSync(
+      join(__dirname, "../../testing/hostile-documents/documents/hostile-header-apiversion.v1.json"),
+      "utf8",
+    );
+    const r = parseDiscoveryDocument(text, "hostile-header-apiversion.v1.json");
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toContain("resources.things.methods.list.apiVersion");
+  });
+});
+
 describe("joinPath", () => {
   it.each([
     ["", "name", "name"],

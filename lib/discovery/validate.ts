@@ -5,6 +5,7 @@
  * breaks them is reported here, once, with a JSON path for each problem, instead of surfacing later as an
  * `undefined` deep inside the UI. These functions never throw for bad input and never mutate it.
  */
+import { headerValueProblem } from "../request/header-field";
 import { deepFreeze } from "./freeze";
 import { locateJsonError } from "./json-position";
 import type { RawDirectoryList, RawRestDescription } from "./types";
@@ -264,6 +265,16 @@ function checkMethod(name: string, m: unknown, path: string, ctx: Ctx) {
     if (body === undefined) continue;
     if (!isObject(body)) out.add(joinPath(path, key), `"${key}" must be an object, got ${kindOf(body)}.`);
     else if (body.$ref !== undefined) checkRef(body.$ref, joinPath(joinPath(path, key), "$ref"), ctx);
+  }
+  if (m.apiVersion !== undefined) {
+    const at = joinPath(path, "apiVersion");
+    if (typeof m.apiVersion !== "string")
+      out.add(at, `"apiVersion" must be a string, got ${kindOf(m.apiVersion)}.`);
+    else if (headerValueProblem(m.apiVersion) !== null)
+      out.add(
+        at,
+        '"apiVersion" is sent as the x-goog-api-version header and must not contain a line break (CR or LF) or NUL.',
+      );
   }
   if (m.mediaUpload !== undefined && !isObject(m.mediaUpload))
     out.add(joinPath(path, "mediaUpload"), `"mediaUpload" must be an object, got ${kindOf(m.mediaUpload)}.`);

@@ -15,6 +15,7 @@ import {
   uploadProtocolFor,
   withCredentials,
 } from "../request/build";
+import { checkHeaderFields } from "../request/header-field";
 import type { ApiModel, MethodModel } from "../discovery/model-types";
 import type { ExplorerRequest, HttpRequestSpec } from "../request/types";
 
@@ -159,6 +160,11 @@ export function prepareFetch(
     } else {
       body = file.bytes;
     }
+  }
+  try {
+    checkHeaderFields(headers);
+  } catch (err) {
+    return { ok: false, problem: "build-failed", message: err instanceof Error ? err.message : String(err) };
   }
   return {
     ok: true,

@@ -14,6 +14,7 @@
  */
 import type { ApiModel, MethodModel } from "../discovery/model-types";
 import { SECRET_PARAM_NAMES } from "./canonical";
+import { checkHeaderField } from "./header-field";
 import { expandPathTemplate, isMissingValue, templateVariables, toWellFormed } from "./uri-template";
 import type { ExplorerRequest, HttpRequestSpec, ParamScalar, ParamValue } from "./types";
 
@@ -157,6 +158,7 @@ function authHeaders(req: ExplorerRequest): Record<string, string> {
  * bytes; the preview with a description of them.
  */
 export function multipartHead(json: string, mimeType: string, boundary: string): string {
+  checkHeaderField("content-type", mimeType, "the request's media.mimeType (the media part's header)");
   return [
     `--${boundary}`,
     "content-type: application/json; charset=UTF-8",
@@ -199,7 +201,11 @@ export function buildHttpRequest(
   let body: string | null = null;
 
   if (protocol !== null && req.media) {
-    const mime = req.media.mimeType || DEFAULT_MEDIA_TYPE;
+    const mime = checkHeaderField(
+      "content-type",
+      req.media.mimeType || DEFAULT_MEDIA_TYPE,
+      "the request's media.mimeType",
+    );
     if (protocol === "multipart") {
       headers["content-type"] = `multipart/related; boundary=${MULTIPART_BOUNDARY}`;
       const json = sendsJsonBody(method, req) ? JSON.stringify(req.body) : "{}";
@@ -212,7 +218,13 @@ export function buildHttpRequest(
     headers["content-type"] = "application/json";
     body = JSON.stringify(req.body);
   }
-  if (method.apiVersion) headers["x-goog-api-version"] = method.apiVersion;
+  if (method.apiVersion) {
+    headers["x-goog-api-version"] = checkHeaderField(
+      "x-goog-api-version",
+      method.apiVersion,
+      `the apiVersion of ${method.id} in the Discovery document`,
+    );
+  }
   Object.assign(headers, authHeaders(req));
 
   return {

@@ -190,6 +190,24 @@ describe("parseExplorerRequest: rejects with field names", () => {
       },
     ],
     [
+      "media mimeType with CR LF (it is sent as the Content-Type header)",
+      {
+        given: { ...valid, media: { fileName: "a", mimeType: "video/mp4\r\nx-injected: yes" } },
+        want: [
+          "media.mimeType must not contain a line break (CR or LF) or NUL: it is sent as the Content-Type header.",
+        ],
+      },
+    ],
+    [
+      "media mimeType with NUL",
+      {
+        given: { ...valid, media: { fileName: "a", mimeType: "video/mp4\0" } },
+        want: [
+          "media.mimeType must not contain a line break (CR or LF) or NUL: it is sent as the Content-Type header.",
+        ],
+      },
+    ],
+    [
       "media extra",
       {
         given: { ...valid, media: { fileName: "a", content: "x" } },

@@ -5,6 +5,7 @@
  */
 import type { ApiModel, MethodModel } from "../discovery/model-types";
 import { suggestScopes } from "../auth/scopes";
+import { headerValueProblem } from "./header-field";
 import type { ExplorerRequest, JsonValue, MediaSpec, ParamScalar, ParamValue, RequestAuth } from "./types";
 
 export type ParseResult =
@@ -138,6 +139,10 @@ function parseMedia(v: unknown, errors: string[]): MediaSpec | undefined {
     errors.push("media.fileName must be a non-empty string.");
   if (hasOwn(v, "mimeType") && typeof v.mimeType !== "string")
     errors.push(`media.mimeType must be a string (got ${describe(v.mimeType)}).`);
+  else if (typeof v.mimeType === "string" && headerValueProblem(v.mimeType) !== null)
+    errors.push(
+      "media.mimeType must not contain a line break (CR or LF) or NUL: it is sent as the Content-Type header.",
+    );
   const fileName = typeof v.fileName === "string" ? v.fileName : "";
   return typeof v.mimeType === "string" ? { fileName, mimeType: v.mimeType } : { fileName };
 }

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SECRET_PARAM_NAMES } from "./canonical";
-import { decodeShareState, encodeShareState, MAX_SHARE_STATE_LENGTH, shareStatePayload } from "./share";
+import { deflateRawSync } from "node:zlib";
+
+import {
+  decodeShareState,
+  encodeShareState,
+  encodeShareStateCompressed,
+  MAX_SHARE_JSON_BYTES,
+  MAX_SHARE_STATE_LENGTH,
+  shareStatePayload,
+} from "./share";
 import type { ExplorerRequest, JsonValue, ParamScalar, RequestAuth } from "./types";
 
 const A = "https://www.googleapis.com/auth/";
@@ -120,8 +129,8 @@ describe("decodeShareState rejects", () => {
     [
       "future version",
       {
-        given: "2.eyJ9",
-        error: 'The share link uses format version "2", which this explorer does not know.',
+        given: "3.eyJ9",
+        error: 'The share link uses format version "3", which this explorer does not know.',
       },
     ],
     ["bad base64", { given: "1.a+b/", error: "The share link is damaged (invalid base64url)." }],
@@ -197,6 +206,7 @@ describe("round-trip property", () => {
     fc.constant({ type: "none" as const }),
   );
   const nonEmpty = str.filter((s) => s !== "");
+  const headerSafe = str.filter((v) => !/[\r\n\0]/.test(v));
   const request: fc.Arbitrary<ExplorerRequest> = fc
     .record({
       api: nonEmpty,
@@ -209,9 +219,13 @@ describe("round-trip property", () => {
       ),
       body: fc.oneof(fc.constant(null), fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<JsonValue>),
       auth,
-      media: fc.option(fc.record({ fileName: nonEmpty, mimeType: str }, { requiredKeys: ["fileName"] }), {
-        nil: undefined,
-      }),
+      // A MIME type is a header value: one with CR, LF or NUL is refused (tested below), not round-tripped.
+      media: fc.option(
+        fc.record({ fileName: nonEmpty, mimeType: headerSafe }, { requiredKeys: ["fileName"] }),
+        {
+          nil: undefined,
+        },
+      ),
       revision: fc.option(str, { nil: undefined }),
     })
     .map((r) => {
@@ -222,6 +236,21 @@ describe("round-trip property", () => {
         ...(revision !== undefined ? { revision } : {}),
       } as ExplorerRequest;
     });
+
+  it("a link whose media.mimeType holds CR LF (a forged Content-Type header) is refused, naming the field", () => {
+    const r: ExplorerRequest = {
+      api: "a",
+      version: "v",
+      method: "a.m",
+      params: {},
+      body: null,
+      auth: { type: "none" },
+      media: { fileName: "f", mimeType: "text/plain\r\nx-injected: yes" },
+    };
+    const d = decodeShareState(encodeShareState(r));
+    expect(d.ok).toBe(false);
+    expect(!d.ok && d.error).toContain("media.mimeType must not contain a line break");
+  });
 
   it("decode(encode(r)) equals r without secrets, exactly (JSON text, key order included)", () => {
     fc.assert(
@@ -240,9 +269,51 @@ describe("round-trip property", () => {
         for (const name of SECRET_PARAM_NAMES)
           expect(Object.prototype.hasOwnProperty.call(d.value.params, name)).toBe(false);
         expect(encodeShareState(d.value)).toBe(s);
+        const z = encodeShareStateCompressed(r);
+        expect(z).toMatch(/^2\.[A-Za-z0-9_-]*$/);
+        expect(decodeShareState(z)).toEqual(d);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("version 2 (deflated)", () => {
+  const big: ExplorerRequest = {
+    ...base,
+    body: {
+      items: Array.from({ length: 400 }, (_, i) => ({ id: i, title: `Item number ${i}`, done: false })),
+    },
+  };
+
+  it("is much shorter than version 1 for a repetitive body, and reads back exactly", () => {
+    const plain = encodeShareState(big);
+    const z = encodeShareStateCompressed(big);
+    expect(z.length * 5).toBeLessThan(plain.length);
+    expect(decodeShareState(z)).toEqual({ ok: true, value: big });
+    expect(shareStatePayload(z)).toEqual(shareStatePayload(plain));
+    expect(encodeShareStateCompressed(JSON.parse(JSON.stringify(big)) as ExplorerRequest)).toBe(z);
+  });
+
+  it("is standard raw DEFLATE (another implementation's output decodes)", () => {
+    const json = JSON.stringify({ a: "youtube", v: "v3", m: "youtube.channels.list", u: "n" });
+    const z = "2." + deflateRawSync(Buffer.from(json)).toString("base64url");
+    expect(decodeShareState(z)).toEqual({
+      ok: true,
+      value: { ...base, params: {}, auth: { type: "none" } },
+    });
+  });
+
+  it("rejects damaged compressed data and a deflate bomb, without inflating it all", () => {
+    expect(decodeShareState("2.AAAA")).toEqual({
+      ok: false,
+      error: "The share link is damaged (invalid compressed data).",
+    });
+    // 8 MiB of spaces inside a JSON string deflates to a few KB, well under the length limit.
+    const bomb = `{"a":"x","v":"v","m":"m","u":"n","r":"${" ".repeat(8 * MAX_SHARE_JSON_BYTES)}"}`;
+    const z = "2." + deflateRawSync(Buffer.from(bomb), { level: 9 }).toString("base64url");
+    expect(z.length).toBeLessThan(MAX_SHARE_STATE_LENGTH);
+    expect(decodeShareState(z)).toEqual({ ok: false, error: "The share link is too long." });
   });
 });
 

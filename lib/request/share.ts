@@ -12,18 +12,28 @@
  * Key order of params and body is kept, so decode(encode(r)) equals r exactly (after secret stripping); call
  * normalizeRequest first for links that are equal whenever the requests are.
  *
+ * Format version 2 (encodeShareStateCompressed): `2.` + base64url of the raw DEFLATE (RFC 1951, fflate, level 9)
+ * of the same UTF-8 JSON. Links use it when version 1 would make the URL too long (lib/workbench/url-state.ts);
+ * the decoder reads both, and inflates at most MAX_SHARE_JSON_BYTES (a small link cannot expand into a huge one).
+ *
  * Secrets: the parameters in SECRET_PARAM_NAMES (`key`, `access_token`, `oauth_token`, `id_token`) are removed
  * before encoding, and again after decoding. Auth is only ever a type and scope names, never a credential.
  * The body is user content and is shared as-is.
  */
+import { deflateSync, inflateSync } from "fflate";
+
 import { parseExplorerRequest, stripSecretParams } from "./canonical";
 import { SCOPE_URL_PREFIX } from "../auth/scopes";
 import { fromBase64Url, toBase64Url } from "../encoding/base64url";
 import type { ExplorerRequest, JsonValue } from "./types";
 
 export const SHARE_STATE_VERSION = "1";
+/** The deflated format (see the module comment). */
+export const SHARE_STATE_VERSION_COMPRESSED = "2";
 /** Longest accepted share string (characters); longer input is rejected without decoding. */
 export const MAX_SHARE_STATE_LENGTH = 64 * 1024;
+/** Largest JSON a version-2 string may inflate to (bytes); more is rejected as damaged. */
+export const MAX_SHARE_JSON_BYTES = 1024 * 1024;
 
 export type DecodeShareResult =
   { readonly ok: true; readonly value: ExplorerRequest } | { readonly ok: false; readonly error: string };
@@ -44,8 +54,8 @@ function unpackScope(packed: string): string {
 
 // ------------------------------------------------------------------------------------------------ encode
 
-/** Encodes `req` (minus secret parameters) as a version-1 share string. Deterministic. */
-export function encodeShareState(req: ExplorerRequest): string {
+/** The UTF-8 of the compact JSON of `req` minus secret parameters (the payload of every version). */
+function compactJsonBytes(req: ExplorerRequest): Uint8Array {
   const safe = stripSecretParams(req);
   const compact: Record<string, unknown> = { a: safe.api, v: safe.version, m: safe.method };
   if (Object.keys(safe.params).length > 0) compact.p = safe.params;
@@ -59,7 +69,17 @@ export function encodeShareState(req: ExplorerRequest): string {
         : { n: safe.media.fileName };
   if (safe.revision !== undefined) compact.r = safe.revision;
   // JSON.stringify escapes lone surrogates (\udxxx), so the UTF-8 step is lossless.
-  return `${SHARE_STATE_VERSION}.${toBase64Url(new TextEncoder().encode(JSON.stringify(compact)))}`;
+  return new TextEncoder().encode(JSON.stringify(compact));
+}
+
+/** Encodes `req` (minus secret parameters) as a version-1 share string. Deterministic. */
+export function encodeShareState(req: ExplorerRequest): string {
+  return `${SHARE_STATE_VERSION}.${toBase64Url(compactJsonBytes(req))}`;
+}
+
+/** Encodes `req` (minus secret parameters) as a version-2 (deflated) share string. Deterministic. */
+export function encodeShareStateCompressed(req: ExplorerRequest): string {
+  return `${SHARE_STATE_VERSION_COMPRESSED}.${toBase64Url(deflateSync(compactJsonBytes(req), { level: 9 }))}`;
 }
 
 // ------------------------------------------------------------------------------------------------ decode
@@ -115,14 +135,17 @@ export function decodeShareState(s: string): DecodeShareResult {
   const dot = s.indexOf(".");
   if (dot === -1) return { ok: false, error: "The share link is not in a known format (missing version)." };
   const version = s.slice(0, dot);
-  if (version !== SHARE_STATE_VERSION) {
+  if (version !== SHARE_STATE_VERSION && version !== SHARE_STATE_VERSION_COMPRESSED) {
     return {
       ok: false,
       error: `The share link uses format version ${JSON.stringify(version)}, which this explorer does not know.`,
     };
   }
-  const bytes = fromBase64Url(s.slice(dot + 1));
-  if (bytes === null) return { ok: false, error: "The share link is damaged (invalid base64url)." };
+  const raw = fromBase64Url(s.slice(dot + 1));
+  if (raw === null) return { ok: false, error: "The share link is damaged (invalid base64url)." };
+  const bytes = version === SHARE_STATE_VERSION ? raw : inflateBounded(raw);
+  if (bytes === null) return { ok: false, error: "The share link is damaged (invalid compressed data)." };
+  if (bytes.length > MAX_SHARE_JSON_BYTES) return { ok: false, error: "The share link is too long." };
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
@@ -137,9 +160,24 @@ export function decodeShareState(s: string): DecodeShareResult {
   return { ok: true, value: stripSecretParams(parsed.value) };
 }
 
-/** For tests and docs: the compact JSON inside a share string (no validation). */
+/**
+ * Raw DEFLATE → bytes, into a buffer one byte larger than MAX_SHARE_JSON_BYTES (fflate truncates to the buffer),
+ * so an over-long result shows as length > MAX and a deflate bomb costs at most that much memory. Null when the
+ * data is not valid DEFLATE.
+ */
+function inflateBounded(data: Uint8Array): Uint8Array | null {
+  try {
+    return inflateSync(data, { out: new Uint8Array(MAX_SHARE_JSON_BYTES + 1) });
+  } catch {
+    return null;
+  }
+}
+
+/** For tests and docs: the compact JSON inside a share string of either version (no validation). */
 export function shareStatePayload(s: string): JsonValue | null {
-  const bytes = fromBase64Url(s.slice(s.indexOf(".") + 1));
+  const raw = fromBase64Url(s.slice(s.indexOf(".") + 1));
+  const bytes =
+    raw === null ? null : s.startsWith(`${SHARE_STATE_VERSION_COMPRESSED}.`) ? inflateBounded(raw) : raw;
   if (bytes === null) return null;
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as JsonValue;

@@ -14,12 +14,13 @@ import { SECRET_PARAM_NAMES } from "./canonical";
 import { isMissingValue } from "./uri-template";
 import type { ExplorerRequest, ParamScalar, ParamValue, ValidationIssue } from "./types";
 
-const INT_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
-  int32: [-(2n ** 31n), 2n ** 31n - 1n],
-  uint32: [0n, 2n ** 32n - 1n],
-  int64: [-(2n ** 63n), 2n ** 63n - 1n],
-  uint64: [0n, 2n ** 64n - 1n],
-};
+/** Keyed by the document's `format` (any string, `constructor` included): a Map, never an object lookup. */
+const INT_RANGES: ReadonlyMap<string, readonly [bigint, bigint]> = new Map([
+  ["int32", [-(2n ** 31n), 2n ** 31n - 1n]],
+  ["uint32", [0n, 2n ** 32n - 1n]],
+  ["int64", [-(2n ** 63n), 2n ** 63n - 1n]],
+  ["uint64", [0n, 2n ** 64n - 1n]],
+]);
 const DECIMAL_INTEGER = /^-?\d+$/;
 const DECIMAL_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 const MAX_ENUM_IN_MESSAGE = 12;
@@ -118,7 +119,7 @@ function rangeIssues(param: ParameterModel, value: ParamScalar, n: number | bigi
 function typeIssues(param: ParameterModel, v: ParamScalar): ValidationIssue[] | number | bigint | undefined {
   const name = param.name;
   const format = param.format ?? "";
-  const range = INT_RANGES[format];
+  const range = INT_RANGES.get(format);
   switch (param.type) {
     case "integer":
     case "string": {

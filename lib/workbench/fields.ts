@@ -8,6 +8,7 @@
  * when it is invalid.
  */
 import type { ParameterModel } from "../discovery/model-types";
+import { ownValue } from "../object/own";
 import { isSecretParam } from "../request/canonical";
 import type { ParamScalar, ParamValue, ValidationIssue } from "../request/types";
 import { validateParamValue } from "../request/validate";
@@ -117,7 +118,8 @@ const FORMAT_HINTS: Readonly<Record<string, FieldHint>> = {
 
 /** Format hint and placeholder for a parameter (from its format, range and pattern). */
 export function fieldHint(p: ParameterModel): FieldHint {
-  const byFormat = p.format !== undefined ? FORMAT_HINTS[p.format] : undefined;
+  // The format is the document's (any string): an own key only, never an inherited `constructor`.
+  const byFormat = p.format !== undefined ? ownValue(FORMAT_HINTS, p.format) : undefined;
   const parts: string[] = [];
   if (byFormat?.hint) parts.push(byFormat.hint);
   if (p.minimum !== undefined && p.maximum !== undefined) parts.push(`${p.minimum} to ${p.maximum}`);

@@ -9,6 +9,7 @@
  * Storage failures (quota, disabled storage, corrupt data) never throw: history is a convenience.
  */
 import type { TargetId } from "../codegen/types";
+import { setOwn } from "../object/own";
 import { isTargetId } from "../codegen/registry";
 import { stripSecretParams } from "../request/canonical";
 import { decodeShareState, encodeShareState } from "../request/share";
@@ -42,7 +43,7 @@ export function cleanForHistory(req: ExplorerRequest): ExplorerRequest {
   const params: Record<string, ParamValue> = {};
   for (const [name, value] of Object.entries(stripSecretParams(req).params)) {
     if (isMissingValue(value)) continue;
-    params[name] = Array.isArray(value) ? value.filter((v) => v !== "") : value;
+    setOwn(params, name, Array.isArray(value) ? value.filter((v) => v !== "") : value);
   }
   return { ...req, params };
 }

@@ -168,12 +168,15 @@ async function main() {
   if (sentState !== undefined && back.searchParams.get("state") !== sentState) fail("state was not echoed");
 
   let cb;
+  // When the callback was sent: the snippet exchanges the code once it has it, possibly before the response
+  // (and so this log line) reaches us, so only the sending time orders against the token exchange.
+  const sentAt = Date.now();
   try {
     cb = await getDirect(location);
   } catch (e) {
     fail(`callback request to ${location} failed: ${e.message}`);
   }
-  log("callback", { url: location, status: cb.status, body: cb.body.slice(0, 500) });
+  log("callback", { url: location, sentAt, status: cb.status, body: cb.body.slice(0, 500) });
   clearTimeout(timer);
   log("exit", { ok: cb.status === 200 });
   process.exit(cb.status === 200 ? 0 : 1);

@@ -15,8 +15,14 @@ export class UnsafeIdentifier extends Error {
     readonly kind: IdentifierKind,
     readonly discoveryKey: string,
     readonly reason: string,
+    /** A message of the caller's own (made one line here); default: the key, where, and `reason`. */
+    message?: string,
   ) {
-    super(`the ${kind} key ${visibleKey(discoveryKey)} cannot be used in ${target} code: ${reason}`);
+    super(
+      message === undefined
+        ? `the ${kind} key ${visibleKey(discoveryKey)} cannot be used in ${target} code: ${reason}`
+        : oneLine(message),
+    );
     this.name = "UnsafeIdentifier";
   }
 }
@@ -26,7 +32,12 @@ export class UnsafeIdentifier extends Error {
  * U+0085, U+2028, bidi controls and DEL raw): the message must stay one readable line in a terminal or a page.
  */
 export function visibleKey(key: string): string {
-  return JSON.stringify(key).replace(
+  return oneLine(JSON.stringify(key));
+}
+
+/** `text` with every control, format, line/paragraph separator and lone surrogate as `\uXXXX`: one visible line. */
+export function oneLine(text: string): string {
+  return text.replace(
     /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

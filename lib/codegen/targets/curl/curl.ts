@@ -31,6 +31,7 @@
  * @see https://curl.se/docs/manpage.html (--data-raw, --data-binary, --header "X;" for an empty value)
  */
 import { ACCESS_TOKEN_PLACEHOLDER, API_KEY_PLACEHOLDER } from "@/lib/request/build";
+import { checkHeaderField } from "@/lib/request/header-field";
 
 import { shQuote, shQuoteIfNeeded } from "../../literals/shell";
 import { mediaDownloadApplies, mediaUploadApplies } from "../../prepare";
@@ -58,6 +59,8 @@ interface Plan {
 }
 
 function headerWord(name: string, value: string): string {
+  // Quoting keeps a CR/LF literal for the shell, but curl would then send it: a second header or request.
+  checkHeaderField(name, value);
   const lower = name.toLowerCase();
   if (lower === "authorization" && value === ACCESS_TOKEN_HEADER_VALUE) {
     return `"${safeDoubleQuotedName(name)}: Bearer \${${ACCESS_TOKEN_VAR}}"`;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { channelsList, snippetInput, videosInsert } from "../curl/testing";
+import { UnsafeHeaderField } from "@/lib/request/header-field";
+
 import { generateHttp, httpTarget, UnrepresentableInHttp, utf8ByteLength } from "./http";
 
 describe("httpTarget.generate", () => {
@@ -89,6 +91,16 @@ describe("httpTarget.generate", () => {
           method: "GET",
           url: "https://x.googleapis.com/",
           headers: { a: "x\r\nInjected: 1" },
+          body: null,
+        }),
+      ),
+    ).toThrow(UnsafeHeaderField);
+    expect(() =>
+      generateHttp(
+        snippetInput({
+          method: "GET / HTTP/1.1\r\nX:",
+          url: "https://x.googleapis.com/",
+          headers: {},
           body: null,
         }),
       ),

@@ -21,15 +21,18 @@
  *   `<contents of FILE>` standing for them and CRLF line breaks inside a multipart body) is printed verbatim and
  *   no `Content-Length` is added.
  *
- * HTTP is not a language with escapes: a header value or request target containing CR/LF would be a different
- * message, so such values are refused with {@link UnrepresentableInHttp} instead of being printed.
+ * HTTP is not a language with escapes: a header or request target containing CR/LF would be a different
+ * message, so such values are refused instead of being printed: headers by the shared check of every target
+ * (lib/request/header-field.ts, {@link UnsafeHeaderField}), the request line by {@link UnrepresentableInHttp}.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9112#section-3 (request line), #section-5 (field syntax)
  */
+import { checkHeaderField } from "@/lib/request/header-field";
+
 import { mediaUploadApplies } from "../../prepare";
 import type { SnippetInput, Target } from "../../types";
 
-/** A header name/value or request target that an HTTP/1.1 message cannot carry verbatim (CR, LF or NUL). */
+/** A request target, method or host that an HTTP/1.1 message cannot carry verbatim (CR, LF or NUL). */
 export class UnrepresentableInHttp extends Error {
   constructor(readonly what: string) {
     super(`The ${what} contains a line break or NUL, which an HTTP/1.1 message cannot carry`);
@@ -62,7 +65,7 @@ export function generateHttp(input: SnippetInput): string {
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() === "host") continue;
     if (name.toLowerCase() === "content-length") hasLength = true;
-    lines.push(`${checked("header name", name)}: ${checked(`value of header ${name}`, value)}`);
+    lines.push(`${name}: ${checkHeaderField(name, value)}`);
   }
   if (body !== null && !hasLength && !mediaUploadApplies(input)) {
     lines.push(`Content-Length: ${utf8ByteLength(body)}`);

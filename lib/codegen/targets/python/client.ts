@@ -32,6 +32,7 @@ import {
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
 import type { JsonValue, ParamScalar } from "@/lib/request/types";
 import { DEFAULT_MEDIA_TYPE } from "@/lib/request/build";
+import { checkHeaderField } from "@/lib/request/header-field";
 
 export const PYTHON_INSTALL =
   'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
@@ -347,7 +348,11 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     if (upload && input.media) {
       // Always state the type: without `mimetype=` the library guesses one from the file name (photo.png →
       // image/png), while the explorer and googleapis send DEFAULT_MEDIA_TYPE when the request names none.
-      const mime = input.media.mimeType || DEFAULT_MEDIA_TYPE;
+      const mime = checkHeaderField(
+        "content-type",
+        input.media.mimeType || DEFAULT_MEDIA_TYPE,
+        "the request's media.mimeType",
+      );
       extra.push(
         `media_body=MediaFileUpload(${pyString(input.media.fileName)}, mimetype=${pyString(mime)}, resumable=True),`,
       );
@@ -461,6 +466,7 @@ function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: PythonCallBlo
   push(`url = ${pyString(http.url)}`);
   const headers: string[] = [];
   for (const [name, value] of Object.entries(http.headers)) {
+    checkHeaderField(name, value);
     if (name === "authorization") continue; // AuthorizedHttp adds the real token.
     if (name === "x-goog-api-key") headers.push(`${pyString(name)}: api_key,`);
     else if (name === "content-type" && upload) headers.push(`"content-type": "application/json",`);

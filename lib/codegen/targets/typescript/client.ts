@@ -15,6 +15,7 @@
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
 import { isApiInGoogleapis, nodeApiAccessor, tsMemberAccess, tsParamKey } from "@/lib/codegen/naming/node";
+import { UnsafeIdentifier } from "@/lib/codegen/naming/unsafe-identifier";
 import {
   mediaDownloadApplies,
   mediaUploadApplies,
@@ -23,6 +24,7 @@ import {
   usesBody,
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
+import { checkHeaderField } from "@/lib/request/header-field";
 import type { ParamScalar } from "@/lib/request/types";
 
 export const TS_INSTALL = "npm install googleapis@^188 && npm install --save-dev tsx";
@@ -206,6 +208,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     }
     if (download && param.name === "alt") continue;
     const key = tsParamKey(param.name, { required: param.model.required });
+    refuseProtoKey(input.method.id, param.name, key.key);
     if (key.needsSeparateDeclaration && api.inGoogleapis) reserved.push(param);
     else inline.push(`${key.source}: ${tsParamValue(param)},`);
   }
@@ -230,7 +233,9 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   if (upload && input.media) {
     const mediaLines = [
       ...(input.media.mimeType !== undefined && input.media.mimeType !== ""
-        ? [`mimeType: ${tsString(input.media.mimeType)},`]
+        ? [
+            `mimeType: ${tsString(checkHeaderField("content-type", input.media.mimeType, "the request's media.mimeType"))},`,
+          ]
         : []),
       `body: createReadStream(${tsString(input.media.fileName)}),`,
     ];
@@ -405,3 +410,22 @@ export const typescriptTarget: Target = {
   language: "typescript",
   generate,
 };
+
+/**
+ * googleapis-common un-aliases every key ending in `_` with `params[key.slice(0, -1)] = params[key]`, and an
+ * object-literal key `__proto__:` sets the prototype: either way a parameter that ends up as `__proto__` is
+ * silently not sent. So the snippet is refused rather than showing a request it would not make.
+ * @see https://github.com/googleapis/nodejs-googleapis-common/blob/main/src/apirequest.ts ("Un-alias parameters")
+ */
+function refuseProtoKey(methodId: string, discoveryName: string, key: string): void {
+  if (key === "__proto__" || key.slice(0, -1) === "__proto__") {
+    // A typed refusal of the identifier door (the CLI prints one line, the code panel shows it for TypeScript only).
+    throw new UnsafeIdentifier(
+      "typescript",
+      "parameter",
+      discoveryName,
+      "googleapis turns the key into the object's prototype",
+      `${methodId}: googleapis cannot send the parameter ${JSON.stringify(discoveryName)} (its client turns the key into the object's prototype); use the Python, cURL or HTTP snippet.`,
+    );
+  }
+}
