@@ -12,12 +12,15 @@ import {
 } from "react";
 
 import { CodePanel } from "@/components/code-panel/code-panel";
+import { useSchemaGraph } from "@/components/fields/use-schema-graph";
 import { RequestPreview } from "@/components/method/request-preview";
 import { RequestForm } from "@/components/request-form/request-form";
 import { TryItPanel } from "@/components/try-it/try-it-panel";
 import type { ParamDocs, ScopeOption } from "@/components/request-form/types";
 import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import { schemaGraphUrl } from "@/lib/fields/method-graph";
+import { selectionIssues, selectionTarget, selectionText } from "@/lib/fields/param-issues";
 import { buildHttpRequest } from "@/lib/request/build";
 import { defaultRequest } from "@/lib/request/canonical";
 import { encodeShareState } from "@/lib/request/share";
@@ -151,7 +154,14 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
 
   // Validation, the HTTP preview and the code all follow the current state in the same render: keystroke → code
   // is one React commit plus one Monaco frame (no deferred value: it would render the whole workbench twice).
-  const issues = useMemo(() => validateRequest(api, method, state.request), [api, method, state.request]);
+  const selectionGraphs = useSelectionGraphs(api, method, standardParams, state.request);
+  const issues = useMemo(
+    () => [
+      ...validateRequest(api, method, state.request),
+      ...selectionIssues(method, [...method.parameters, ...standardParams], state.request, selectionGraphs),
+    ],
+    [api, method, state.request, standardParams, selectionGraphs],
+  );
   const issuesByParam = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const i of issues) map.set(i.param, [...(map.get(i.param) ?? []), i.message]);
@@ -285,6 +295,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         ) : null}
         {props.revisionNote ? <p className="muted small">{props.revisionNote}</p> : null}
         <RequestForm
+          api={api}
           method={method}
           standardParams={standardParams}
           request={state.request}
@@ -365,6 +376,32 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         onClear={onClear}
       />
     </div>
+  );
+}
+
+/**
+ * The schemas `fields` and field masks are checked against, fetched once one of them has a value (a syntax error
+ * is flagged before that; an unknown field as soon as the schema is there).
+ */
+function useSelectionGraphs(
+  api: ApiModel,
+  method: MethodModel,
+  standardParams: readonly ParameterModel[],
+  request: ExplorerRequest,
+) {
+  const sides = new Set<string>();
+  for (const p of [...method.parameters, ...standardParams]) {
+    const target = selectionTarget(method, p);
+    if (target !== null && selectionText(request, p.name) !== null) sides.add(target.side);
+  }
+  const response = useSchemaGraph(schemaGraphUrl(api, method.id, "response"), sides.has("response"));
+  const request_ = useSchemaGraph(schemaGraphUrl(api, method.id, "request"), sides.has("request"));
+  return useMemo(
+    () => ({
+      ...(response.status === "ready" ? { response: response.graph } : {}),
+      ...(request_.status === "ready" ? { request: request_.graph } : {}),
+    }),
+    [response, request_],
   );
 }
 
