@@ -12,6 +12,7 @@ import {
 } from "react";
 
 import { CodePanel } from "@/components/code-panel/code-panel";
+import { PickPathContext } from "@/components/fields/pick-path-context";
 import { useSchemaGraph } from "@/components/fields/use-schema-graph";
 import { RequestPreview } from "@/components/method/request-preview";
 import { RequestForm } from "@/components/request-form/request-form";
@@ -21,6 +22,7 @@ import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
 import { schemaGraphUrl } from "@/lib/fields/method-graph";
 import { selectionIssues, selectionTarget, selectionText } from "@/lib/fields/param-issues";
+import { addFieldPath } from "@/lib/fields/partial-response";
 import { buildHttpRequest } from "@/lib/request/build";
 import { defaultRequest } from "@/lib/request/canonical";
 import { encodeShareState } from "@/lib/request/share";
@@ -250,6 +252,18 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   const onBodyText = useCallback((text: string) => dispatch({ type: "bodyText", text }), []);
   const onMedia = useCallback((media: MediaSpec | null) => dispatch({ type: "media", media }), []);
   const onLanguageChange = useCallback((language: TargetId) => dispatch({ type: "language", language }), []);
+  // A key clicked in the response viewer joins the `fields` selection (when this method has one).
+  const fieldsParam = standardParams.find((p) => selectionTarget(method, p)?.kind === "fields");
+  const fieldsText =
+    fieldsParam !== undefined ? (selectionText(state.request, fieldsParam.name) ?? "") : null;
+  const onPickPath = useMemo(
+    () =>
+      fieldsParam === undefined || fieldsText === null
+        ? null
+        : (path: readonly string[]) =>
+            dispatch({ type: "paramText", param: fieldsParam, text: addFieldPath(fieldsText, path) }),
+    [fieldsParam, fieldsText],
+  );
   const onOptionsChange = useCallback(
     (options: SnippetOptions) => dispatch({ type: "options", options }),
     [],
@@ -339,15 +353,17 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
 
       <section aria-labelledby="run-title" className="wb-run">
         <h2 id="run-title">Run it</h2>
-        <TryItPanel
-          api={api}
-          method={method}
-          request={state.request}
-          suggestedScopes={props.suggestedScopes}
-          blockingIssues={issueMessages}
-          onMedia={onMedia}
-          onLanguageChange={onLanguageChange}
-        />
+        <PickPathContext.Provider value={onPickPath}>
+          <TryItPanel
+            api={api}
+            method={method}
+            request={state.request}
+            suggestedScopes={props.suggestedScopes}
+            blockingIssues={issueMessages}
+            onMedia={onMedia}
+            onLanguageChange={onLanguageChange}
+          />
+        </PickPathContext.Provider>
       </section>
 
       <section aria-labelledby="code-title" className="wb-code">

@@ -7,7 +7,14 @@ import { buildApiModel, findMethod } from "../discovery/model";
 import type { ApiModel } from "../discovery/model-types";
 import { parseDiscoveryDocument } from "../discovery/validate";
 import { checkFieldPaths, checkFieldSelections } from "./check";
-import { bodyPaths, documentedMaskValues, parseFieldMask, printFieldMask } from "./field-mask";
+import {
+  bodyPaths,
+  documentedMaskValues,
+  maskTree,
+  parseFieldMask,
+  printFieldMask,
+  printMaskTree,
+} from "./field-mask";
 import { parseFields } from "./partial-response";
 import { graphIndex, schemaGraph, type SchemaGraph } from "./schema-graph";
 
@@ -120,6 +127,12 @@ describe("field masks", () => {
     const body = { name: "Rex", keeper: { name: "Ann" }, labels: { a: "b" }, tags: ["x"], extra: { q: 1 } };
     expect(printFieldMask(bodyPaths(index, root, body))).toBe("name,keeper.name,labels,tags,extra");
     expect(bodyPaths(index, root, null)).toEqual([]);
+  });
+
+  it("ticks in a mask tree print back as dotted paths, merged", () => {
+    const t = maskTree("name,keeper.name,keeper,parent.name");
+    expect(t && printMaskTree(t)).toBe("name,keeper,parent.name");
+    expect(maskTree("a,,b")).toBeNull();
   });
 
   it("reads a closed set of values from a People-API-style description", () => {

@@ -5,7 +5,7 @@
  * @see https://protobuf.dev/reference/protobuf/google.protobuf/#field-mask (JSON encoding)
  */
 import type { JsonValue } from "../request/types";
-import type { FieldName, FieldsSyntaxError } from "./partial-response";
+import { withField, type FieldName, type FieldsSyntaxError, type FieldTree } from "./partial-response";
 import { resolveNode, type GraphNode } from "./schema-graph";
 
 export type FieldMaskParse =
@@ -83,4 +83,30 @@ export function documentedMaskValues(description: string): string[] {
   const m = /valid values are:?\s*((?:\*\s*[A-Za-z][\w.]*\s*)+)/i.exec(description);
   if (m === null || m[1] === undefined) return [];
   return [...m[1].matchAll(/\*\s*([A-Za-z][\w.]*)/g)].map((x) => x[1] ?? "").filter((v) => v !== "");
+}
+
+/** A mask's paths as a selection tree (what the picker ticks); null when the text does not parse. */
+export function maskTree(text: string): FieldTree | null {
+  const parsed = parseFieldMask(text);
+  if (!parsed.ok) return null;
+  let tree: FieldTree = new Map();
+  for (const p of parsed.paths)
+    tree = withField(
+      tree,
+      p.map((n) => n.name),
+    );
+  return tree;
+}
+
+/** The mask text of a tree: one dotted path per whole-field selection, in tree order. */
+export function printMaskTree(tree: FieldTree): string {
+  const out: string[][] = [];
+  const visit = (t: FieldTree, prefix: readonly string[]) => {
+    for (const [key, sub] of t) {
+      if (sub.size === 0) out.push([...prefix, key]);
+      else visit(sub, [...prefix, key]);
+    }
+  };
+  visit(tree, []);
+  return printFieldMask(out);
 }

@@ -66,6 +66,61 @@ function text(request: ExplorerRequest, name: string): string | null {
   return s === "" ? null : s;
 }
 
+/** A problem with a selection value, with the [start, end) span it is about (for the inline mark). */
+export interface SelectionProblem {
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The problems of one selection value (none for an empty one; unknown fields only once `graph` is there). */
+export function selectionProblems(
+  param: ParameterModel,
+  target: SelectionTarget,
+  value: string,
+  graph: SchemaGraph | undefined,
+): SelectionProblem[] {
+  const root = graph !== undefined ? selectionRoot(graph, target.kind, target.side) : null;
+  const label = graph?.root ?? "";
+  if (target.kind === "fields") {
+    const parsed = parseFields(value);
+    if (!parsed.ok) {
+      const { message, position } = parsed.error;
+      return [{ message: `${message} (position ${position + 1})`, start: position, end: position + 1 }];
+    }
+    return graph !== undefined && root !== null
+      ? checkFieldSelections(graphIndex(graph), root, parsed.selections, label)
+      : [];
+  }
+  const parsed = parseFieldMask(value);
+  if (!parsed.ok) {
+    const { message, position } = parsed.error;
+    return [{ message, start: position, end: position + 1 }];
+  }
+  const documented = documentedMaskValues(param.description);
+  if (documented.length > 0)
+    return parsed.paths.flatMap((path) => {
+      const first = path[0];
+      return first !== undefined && !documented.includes(first.name)
+        ? [
+            {
+              message: `"${first.name}" (position ${first.start + 1}) is not one of the documented values.`,
+              start: first.start,
+              end: first.end,
+            },
+          ]
+        : [];
+    });
+  return graph !== undefined && root !== null
+    ? checkFieldPaths(graphIndex(graph), root, parsed.paths, label)
+    : [];
+}
+
+/** The value of a parameter as selection text, or null when it is not set. */
+export function selectionText(request: ExplorerRequest, name: string): string | null {
+  return text(request, name);
+}
+
 /** The issues of every selection parameter's value (none for an empty one). */
 export function selectionIssues(
   method: MethodModel,
@@ -78,38 +133,8 @@ export function selectionIssues(
     const target = selectionTarget(method, p);
     const value = target !== null ? text(request, p.name) : null;
     if (target === null || value === null) continue;
-    const push = (message: string) =>
-      out.push({ param: p.name, code: "pattern", message: `"${p.name}": ${message}` });
-    const graph = graphs[target.side];
-    const root = graph !== undefined ? selectionRoot(graph, target.kind, target.side) : null;
-    const label = graph?.root ?? "";
-    if (target.kind === "fields") {
-      const parsed = parseFields(value);
-      if (!parsed.ok) {
-        push(`${parsed.error.message} (position ${parsed.error.position + 1})`);
-        continue;
-      }
-      if (graph !== undefined && root !== null)
-        for (const i of checkFieldSelections(graphIndex(graph), root, parsed.selections, label))
-          push(i.message);
-      continue;
-    }
-    const parsed = parseFieldMask(value);
-    if (!parsed.ok) {
-      push(parsed.error.message);
-      continue;
-    }
-    const documented = documentedMaskValues(p.description);
-    if (documented.length > 0) {
-      for (const path of parsed.paths) {
-        const first = path[0];
-        if (first !== undefined && !documented.includes(first.name))
-          push(`"${first.name}" (position ${first.start + 1}) is not one of the documented values.`);
-      }
-      continue;
-    }
-    if (graph !== undefined && root !== null)
-      for (const i of checkFieldPaths(graphIndex(graph), root, parsed.paths, label)) push(i.message);
+    for (const problem of selectionProblems(p, target, value, graphs[target.side]))
+      out.push({ param: p.name, code: "pattern", message: `"${p.name}": ${problem.message}` });
   }
   return out;
 }

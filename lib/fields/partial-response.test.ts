@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import {
+  addFieldPath,
   canonicalFields,
   fieldsTree,
   isPartlySelected,
@@ -123,6 +124,12 @@ describe("round trips (property-based)", () => {
 });
 
 describe("ticking and unticking", () => {
+  it("a path picked from a response joins the typed selection", () => {
+    expect(addFieldPath("", ["files", "id"])).toBe("files/id");
+    expect(addFieldPath("nextPageToken,files/name", ["files", "id"])).toBe("nextPageToken,files(name,id)");
+    expect(addFieldPath("files(", ["kind"])).toBe("files(,kind");
+  });
+
   it("ticks build the syntax the issue names", () => {
     let t: FieldTree = new Map();
     t = withField(t, ["files", "id"]);

@@ -218,3 +218,14 @@ export function withoutField(tree: FieldTree, path: readonly string[]): FieldTre
   else out.set(head, next);
   return out;
 }
+
+/**
+ * `text` with `path` added (canonical form). A text that does not parse is kept and the path appended, so a
+ * click never discards what was typed; the error stays flagged.
+ */
+export function addFieldPath(text: string, path: readonly string[]): string {
+  if (path.length === 0) return text;
+  const parsed = parseFields(text);
+  if (!parsed.ok) return `${text},${path.join("/")}`;
+  return printFields(withField(fieldsTree(parsed.selections), path));
+}
