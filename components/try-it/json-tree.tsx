@@ -72,30 +72,27 @@ interface JsonNodeProps {
 export function JsonNode({ name, index = null, value, depth, path = [] }: JsonNodeProps) {
   const [open, setOpen] = useState(depth < 2);
   const pick = useContext(PickPathContext);
+  const keyLabel = name !== null ? <span className="jt-key">{JSON.stringify(name)}: </span> : null;
+  // Only a leaf's key is a button: an object's key sits in a <summary>, which must not hold another control.
+  const leafKey =
+    name !== null && pick !== null ? (
+      <button
+        type="button"
+        className="jt-key jt-pick"
+        title={`Add ${path.join(".")} to fields`}
+        onClick={() => pick(path)}
+      >
+        {JSON.stringify(name)}:{" "}
+      </button>
+    ) : (
+      keyLabel
+    );
   const label =
-    name !== null ? (
-      pick !== null ? (
-        <button
-          type="button"
-          className="jt-key jt-pick"
-          title={`Add ${path.join(".")} to fields`}
-          onClick={(e) => {
-            e.preventDefault(); // inside a <summary>: pick the field, do not fold the node
-            pick(path);
-          }}
-        >
-          {JSON.stringify(name)}:{" "}
-        </button>
-      ) : (
-        <span className="jt-key">{JSON.stringify(name)}: </span>
-      )
-    ) : index !== null ? (
-      <span className="jt-index">{index}: </span>
-    ) : null;
+    name !== null ? keyLabel : index !== null ? <span className="jt-index">{index}: </span> : null;
   if (typeof value !== "object" || value === null)
     return (
       <span className="jt-leaf">
-        {label}
+        {name !== null ? leafKey : label}
         <Scalar value={value} />
       </span>
     );
