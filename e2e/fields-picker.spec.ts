@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 
+import { resetFake } from "./fake-google";
 import { expect, test } from "./fixtures";
 
 const FIELDS = "files(id,name),nextPageToken";
@@ -217,4 +218,21 @@ test("compute Instance: the response tree opens quickly (prints the time)", asyn
       `expand networkInterfaces ${(expanded - opened).toFixed(0)} ms`,
   );
   expect(opened - started).toBeLessThan(3_000);
+});
+
+test("after Execute, clicking a value's key in the response adds its path to fields", async ({ page }) => {
+  await resetFake();
+  await page.goto("/drive/v3/drive.files.list");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+  await page.getByRole("radio", { name: "API key" }).check();
+  const run = page.locator("section.wb-run");
+  await run.getByLabel("API key").fill("AIzaFakeApiKey-for-tests-000000000000");
+  await run.getByRole("button", { name: "Execute GET" }).click();
+  await expect(page.getByTestId("response-status")).toContainText("200");
+  const response = page.getByTestId("json-tree");
+  await response.getByRole("button", { name: '"kind":' }).click();
+  await expect(page.locator("#rf-fields")).toHaveValue("kind");
+  // A nested value: list positions and objects are looked through into a path (fakeRequest/method).
+  await response.getByRole("button", { name: '"method":' }).click();
+  await expect(page.locator("#rf-fields")).toHaveValue("kind,fakeRequest/method");
 });
