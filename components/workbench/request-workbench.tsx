@@ -12,12 +12,17 @@ import {
 } from "react";
 
 import { CodePanel } from "@/components/code-panel/code-panel";
+import { PickPathContext } from "@/components/fields/pick-path-context";
+import { useSchemaGraph } from "@/components/fields/use-schema-graph";
 import { RequestPreview } from "@/components/method/request-preview";
 import { RequestForm } from "@/components/request-form/request-form";
 import { TryItPanel } from "@/components/try-it/try-it-panel";
 import type { ParamDocs, ScopeOption } from "@/components/request-form/types";
 import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import { schemaGraphUrl } from "@/lib/fields/method-graph";
+import { selectionIssues, selectionTarget, selectionText } from "@/lib/fields/param-issues";
+import { addFieldPath } from "@/lib/fields/partial-response";
 import { defaultRequest } from "@/lib/request/canonical";
 import { prepareRequest } from "@/lib/request/prepare";
 import { encodeShareState } from "@/lib/request/share";
@@ -178,7 +183,16 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     () => prepareRequest(api, method, state.request, state.bodyText),
     [api, method, state.request, state.bodyText],
   );
-  const issues = prepared.issues;
+  const selectionGraphs = useSelectionGraphs(api, method, standardParams, state.request);
+  // fields and field masks are checked against the method's schemas here (they load lazily): their issues block
+  // Execute like any other.
+  const issues = useMemo(
+    () => [
+      ...prepared.issues,
+      ...selectionIssues(method, [...method.parameters, ...standardParams], state.request, selectionGraphs),
+    ],
+    [prepared.issues, method, state.request, standardParams, selectionGraphs],
+  );
   const issuesByParam = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const i of issues) map.set(i.param, [...(map.get(i.param) ?? []), i.message]);
@@ -354,6 +368,18 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   const onBodyText = useCallback((text: string) => dispatch({ type: "bodyText", text }), []);
   const onMedia = useCallback((media: MediaSpec | null) => dispatch({ type: "media", media }), []);
   const onLanguageChange = useCallback((language: TargetId) => dispatch({ type: "language", language }), []);
+  // A key clicked in the response viewer joins the `fields` selection (when this method has one).
+  const fieldsParam = standardParams.find((p) => selectionTarget(method, p)?.kind === "fields");
+  const fieldsText =
+    fieldsParam !== undefined ? (selectionText(state.request, fieldsParam.name) ?? "") : null;
+  const onPickPath = useMemo(
+    () =>
+      fieldsParam === undefined || fieldsText === null
+        ? null
+        : (path: readonly string[]) =>
+            dispatch({ type: "paramText", param: fieldsParam, text: addFieldPath(fieldsText, path) }),
+    [fieldsParam, fieldsText],
+  );
   const onOptionsChange = useCallback(
     (options: SnippetOptions) => dispatch({ type: "options", options }),
     [],
@@ -427,6 +453,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           </p>
         ) : null}
         <RequestForm
+          api={api}
           method={method}
           standardParams={standardParams}
           request={state.request}
@@ -470,16 +497,18 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
 
       <section aria-labelledby="run-title" className="wb-run">
         <h2 id="run-title">Run it</h2>
-        <TryItPanel
-          api={api}
-          method={method}
-          request={prepared.request}
-          suggestedScopes={props.suggestedScopes}
-          blockingIssues={issueMessages}
-          onMedia={onMedia}
-          onLanguageChange={onLanguageChange}
-          onRun={onRun}
-        />
+        <PickPathContext.Provider value={onPickPath}>
+          <TryItPanel
+            api={api}
+            method={method}
+            request={prepared.request}
+            suggestedScopes={props.suggestedScopes}
+            blockingIssues={issueMessages}
+            onMedia={onMedia}
+            onLanguageChange={onLanguageChange}
+            onRun={onRun}
+          />
+        </PickPathContext.Provider>
       </section>
 
       <section aria-labelledby="code-title" className="wb-code">
@@ -537,4 +566,30 @@ function writeEntry(href: string, state: WorkbenchState): void {
   const unchanged = JSON.stringify(current) === JSON.stringify(next[ENTRY_KEY]);
   if (unchanged && window.location.pathname + window.location.search === href) return;
   window.history.replaceState(next, "", href);
+}
+
+/**
+ * The schemas `fields` and field masks are checked against, fetched once one of them has a value (a syntax error
+ * is flagged before that; an unknown field as soon as the schema is there).
+ */
+function useSelectionGraphs(
+  api: ApiModel,
+  method: MethodModel,
+  standardParams: readonly ParameterModel[],
+  request: ExplorerRequest,
+) {
+  const sides = new Set<string>();
+  for (const p of [...method.parameters, ...standardParams]) {
+    const target = selectionTarget(method, p);
+    if (target !== null && selectionText(request, p.name) !== null) sides.add(target.side);
+  }
+  const response = useSchemaGraph(schemaGraphUrl(api, method.id, "response"), sides.has("response"));
+  const request_ = useSchemaGraph(schemaGraphUrl(api, method.id, "request"), sides.has("request"));
+  return useMemo(
+    () => ({
+      ...(response.status === "ready" ? { response: response.graph } : {}),
+      ...(request_.status === "ready" ? { request: request_.graph } : {}),
+    }),
+    [response, request_],
+  );
 }
