@@ -405,7 +405,17 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     } else {
       call("");
       push("response = request.execute()");
-      push("print(json.dumps(response, indent=2))");
+      if (input.method.responseSchema === null) {
+        // google-api-python-client uses its RawModel for a method without `response`: execute() returns the body's
+        // bytes (json.dumps would raise TypeError), or "" for a 204.
+        // @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/discovery.py (createMethod: RawModel)
+        push("# This method documents no response body: the library returns the raw bytes.");
+        push(
+          'print(response.decode("utf-8", "replace") if isinstance(response, bytes) else json.dumps(response, indent=2))',
+        );
+      } else {
+        push("print(json.dumps(response, indent=2))");
+      }
     }
   });
   blank(2);
