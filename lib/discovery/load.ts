@@ -8,6 +8,8 @@
  *   an http(s) base URL serving `/discovery/v1/apis[/{name}/{version}/rest]` (e.g. a fake Google in tests).
  * - `EXPLORER_SNAPSHOT_DIR`: the snapshot directory (default: the project venv's google-api-python-client).
  * - `EXPLORER_DISCOVERY_TIMEOUT_MS`: live request timeout (default 1500 in auto mode, 10000 otherwise).
+ * - `EXPLORER_MAX_DOCUMENT_BYTES`: the largest document accepted from any source (default 20 MB); a larger one is
+ *   a clear `malformed` error instead of seconds of parsing and a page of hundreds of megabytes.
  */
 import { buildDirectory, findEntry, type DirectoryEntry } from "./directory";
 import { Lru } from "./lru";
@@ -15,13 +17,14 @@ import { buildApiModel } from "./model";
 import type { ApiModel } from "./model-types";
 import { createBaseUrlSource } from "./sources/base-url";
 import { createGoogleSource } from "./sources/google";
-import { DEFAULT_TIMEOUT_MS } from "./sources/http";
+import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIMEOUT_MS } from "./sources/http";
 import {
   clearSnapshotListings,
   createSnapshotSource,
   defaultSnapshotDir,
   type Env,
 } from "./sources/snapshot";
+import { redactCredentials } from "./sources/redact";
 import { DiscoveryLoadError, type DiscoverySource } from "./sources/types";
 import { parseDiscoveryDocument, validateDirectoryList } from "./validate";
 
@@ -161,6 +164,18 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
         throw new DiscoveryLoadError("malformed", source.label, parsed.error.message, {
           problems: parsed.error.problems,
         });
+      // Pages link with the document's own name and version: shown under another one, every link would be dead.
+      if (parsed.doc.name !== name || parsed.doc.version !== version)
+        throw new DiscoveryLoadError(
+          "malformed",
+          source.label,
+          `${name} ${version} from ${source.label} is a document of ${JSON.stringify(parsed.doc.name)} ${JSON.stringify(parsed.doc.version)}, not of the API requested.`,
+          {
+            problems: [
+              { path: "$.name", message: `expected ${JSON.stringify(name)} ${JSON.stringify(version)}` },
+            ],
+          },
+        );
       const api = buildApiModel(parsed.doc);
       apis.set(key, api);
       return api;
@@ -211,18 +226,24 @@ export function loaderOptionsFromEnv(env: Env = process.env, cwd: string = proce
   const timeout = Number(env.EXPLORER_DISCOVERY_TIMEOUT_MS);
   const timeoutMs = (auto: boolean) =>
     Number.isFinite(timeout) && timeout > 0 ? timeout : auto ? 1500 : DEFAULT_TIMEOUT_MS;
+  const maxBytes = positiveNumber(env.EXPLORER_MAX_DOCUMENT_BYTES) ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const dir = defaultSnapshotDir(cwd, env);
-  const snapshot = dir ? createSnapshotSource(dir) : null;
+  const snapshot = dir ? createSnapshotSource(dir, { maxBytes }) : null;
   if (mode === "snapshot") return { primary: null, fallback: snapshot };
   if (mode === "google")
-    return { primary: createGoogleSource({ timeoutMs: timeoutMs(false) }), fallback: null };
+    return { primary: createGoogleSource({ timeoutMs: timeoutMs(false), maxBytes }), fallback: null };
   if (mode === "auto")
-    return { primary: createGoogleSource({ timeoutMs: timeoutMs(true) }), fallback: snapshot };
+    return { primary: createGoogleSource({ timeoutMs: timeoutMs(true), maxBytes }), fallback: snapshot };
   if (/^https?:\/\//i.test(mode))
-    return { primary: createBaseUrlSource(mode, { timeoutMs: timeoutMs(false) }), fallback: null };
+    return { primary: createBaseUrlSource(mode, { timeoutMs: timeoutMs(false), maxBytes }), fallback: null };
   throw new Error(
-    `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(mode)}.`,
+    `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(redactCredentials(mode))}.`,
   );
+}
+
+function positiveNumber(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text !== undefined && text.trim() !== "" && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 // Kept on globalThis so Next.js dev-mode module reloads do not drop the caches.
