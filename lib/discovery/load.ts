@@ -14,6 +14,7 @@
 import { buildDirectory, findEntry, type DirectoryEntry } from "./directory";
 import { Lru } from "./lru";
 import { buildApiModel } from "./model";
+import { apiRefProblem } from "./names";
 import type { ApiModel } from "./model-types";
 import { createBaseUrlSource } from "./sources/base-url";
 import { createGoogleSource } from "./sources/google";
@@ -205,6 +206,9 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
     },
 
     async getApi(name, version) {
+      // Before any source sees them: a name is put into a document URL (see ./names.ts).
+      const problem = apiRefProblem(name, version);
+      if (problem !== null) throw new DiscoveryLoadError("not-found", "(request)", `No such API: ${problem}`);
       let reason: string | undefined;
       if (opts.primary && primaryUsable()) {
         try {
