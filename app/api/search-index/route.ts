@@ -1,10 +1,20 @@
 /**
  * GET /api/search-index — every API and method of the current Discovery source as one JSON document (see
  * lib/search). Built once per process on first request (seconds: every document is loaded), then served from
- * memory with a strong ETag; `If-None-Match` answers 304. Next.js compresses the body (~4.4 MB → ~0.45 MB gzip).
- * Pages never embed the index: the search palette fetches it when first opened.
+ * memory, precompressed (brotli or gzip by Accept-Encoding, lib/search/encoded-body.ts) with a strong ETag per
+ * encoding; `If-None-Match` answers 304. A source that cannot give the directory answers 502/504 (422 for a
+ * malformed one, lib/discovery/load-status.ts). Pages never embed the index: the search palette fetches it when
+ * first opened.
  */
-import { getSearchIndex } from "@/lib/search/load";
+import { loadErrorStatus } from "@/lib/discovery/load-status";
+import {
+  encodeBodies,
+  etagFor,
+  matchesAnyEncoding,
+  pickEncoding,
+  type EncodedBodies,
+} from "@/lib/search/encoded-body";
+import { getSearchIndex, type ServedSearchIndex } from "@/lib/search/load";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -12,12 +22,15 @@ export const runtime = "nodejs";
 /** Browsers may reuse it for 5 minutes, then revalidate (cheap: a 304 unless the source changed). */
 const CACHE_CONTROL = "public, max-age=300, must-revalidate";
 
-function matchesEtag(header: string | null, etag: string): boolean {
-  if (header === null) return false;
-  return header
-    .split(",")
-    .map((t) => t.trim().replace(/^W\//, ""))
-    .some((t) => t === etag || t === "*");
+/** One compression per built index: a rebuild is a new object, so the old entry goes with it. */
+const encoded = new WeakMap<ServedSearchIndex, Promise<EncodedBodies>>();
+function encodedFor(served: ServedSearchIndex): Promise<EncodedBodies> {
+  let p = encoded.get(served);
+  if (p === undefined) {
+    p = encodeBodies(served.body, served.etag);
+    encoded.set(served, p);
+  }
+  return p;
 }
 
 export async function GET(request: Request): Promise<Response> {
@@ -28,17 +41,21 @@ export async function GET(request: Request): Promise<Response> {
     const message = err instanceof Error ? err.message : String(err);
     return Response.json(
       { error: `The search index could not be built: ${message}` },
-      { status: 503, headers: { "cache-control": "no-store", "retry-after": "10" } },
+      { status: loadErrorStatus(err), headers: { "cache-control": "no-store", "retry-after": "10" } },
     );
   }
-  const headers = {
-    etag: served.etag,
+  const encoding = pickEncoding(request.headers.get("accept-encoding"));
+  const headers: Record<string, string> = {
+    etag: etagFor(served.etag, encoding),
+    vary: "accept-encoding",
     "cache-control": CACHE_CONTROL,
     "x-search-index": `${served.apis} apis; ${served.methods} methods; ${served.skipped} skipped; ${served.from} ${served.ms} ms`,
   };
-  if (matchesEtag(request.headers.get("if-none-match"), served.etag))
+  if (matchesAnyEncoding(request.headers.get("if-none-match"), served.etag))
     return new Response(null, { status: 304, headers });
-  return new Response(served.body, {
+  const { bodies } = await encodedFor(served);
+  if (encoding !== "identity") headers["content-encoding"] = encoding;
+  return new Response(bodies[encoding] as BodyInit, {
     headers: { ...headers, "content-type": "application/json; charset=utf-8" },
   });
 }
