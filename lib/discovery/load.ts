@@ -57,6 +57,11 @@ export interface LoaderOptions {
   readonly primaryRetryAfterMs?: number;
   /** Parsed ApiModels kept (default 20; compute documents are ~5 MB each). */
   readonly apiCacheSize?: number;
+  /**
+   * How long a failed document load is answered from memory (default 5 s), so a page's status check (proxy.ts)
+   * and its render, or a burst of visitors, do not each wait for a failing or slow source again.
+   */
+  readonly failureTtlMs?: number;
   readonly now?: () => number;
 }
 
@@ -92,6 +97,8 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
   const ttl = opts.directoryTtlMs ?? HOUR;
   const retryAfter = opts.primaryRetryAfterMs ?? 5 * 60 * 1000;
   const apis = new Lru<string, ApiModel>(opts.apiCacheSize ?? 20);
+  const failureTtl = opts.failureTtlMs ?? 5000;
+  const failures = new Map<string, { error: unknown; until: number }>();
   const inflight = new Map<string, Promise<unknown>>();
   const directories = new Map<DiscoverySource, { entries: readonly DirectoryEntry[]; expiresAt: number }>();
   let primaryDown: { until: number; reason: string } | null = null;
@@ -150,7 +157,10 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
     const key = `${source.kind}|${source.label}|${name}|${version}`;
     const hit = apis.get(key);
     if (hit) return Promise.resolve(hit);
-    return shared(inflight as Map<string, Promise<ApiModel>>, `api|${key}`, async () => {
+    const failed = failures.get(key);
+    if (failed && now() < failed.until) return Promise.reject(failed.error);
+    failures.delete(key);
+    const work = shared(inflight as Map<string, Promise<ApiModel>>, `api|${key}`, async () => {
       let text: string;
       try {
         const discoveryRestUrl = await restUrlFor(source, name, version);
@@ -180,6 +190,13 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
       const api = buildApiModel(parsed.doc);
       apis.set(key, api);
       return api;
+    });
+    return work.catch((error: unknown) => {
+      if (failureTtl > 0) {
+        if (failures.size >= 100) failures.clear(); // a flood of distinct bad names must not grow it
+        failures.set(key, { error, until: now() + failureTtl });
+      }
+      throw error;
     });
   };
 
