@@ -5,34 +5,17 @@
  * - 405 for TRACE and other methods nothing answers (lib/security/request-policy.ts), before any render;
  * - `Strict-Transport-Security` when EXPLORER_PUBLIC_ORIGIN is https;
  * - the page's real HTTP status when its Discovery load fails: a page cannot set one once React streams, so the
- *   load runs here first (in-process: the loader's cache on globalThis is the pages' cache, and failures are
- *   remembered a few seconds, so the render does not wait again) and the page is rendered with 502/504/422/500
- *   (lib/discovery/load-status.ts). 404s stay with the pages' notFound().
+ *   load runs here first (lib/discovery/page-status.ts, installed by instrumentation.ts; in-process, so the
+ *   loader's cache is the pages' cache, and failures are remembered a few seconds, so the render does not wait
+ *   again) and the page is rendered with 502/504/422/500 (lib/discovery/load-status.ts). 404s stay with the
+ *   pages' notFound().
  * @see node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md
  */
 import { NextResponse, type NextRequest } from "next/server";
 
-import { getApi, getDirectory } from "@/lib/discovery/load";
-import { loadErrorStatus } from "@/lib/discovery/load-status";
+import { installedFailedLoadStatus } from "@/lib/discovery/page-status-hook";
 import { contentSecurityPolicy } from "@/lib/security/csp";
-import {
-  pageTarget,
-  refusedMethod,
-  strictTransportSecurity,
-  type PageTarget,
-} from "@/lib/security/request-policy";
-
-/** The failing status of the page's load, or null when it loads (or is a 404 the page renders itself). */
-async function failedLoadStatus(target: PageTarget): Promise<number | null> {
-  try {
-    if (target.kind === "directory") await getDirectory();
-    else await getApi(target.name, target.version);
-    return null;
-  } catch (err) {
-    const status = loadErrorStatus(err);
-    return status === 404 ? null : status;
-  }
-}
+import { pageTarget, refusedMethod, strictTransportSecurity } from "@/lib/security/request-policy";
 
 export async function proxy(request: NextRequest) {
   const hsts = strictTransportSecurity(process.env.EXPLORER_PUBLIC_ORIGIN);
@@ -61,7 +44,8 @@ export async function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
   const target = pageTarget(pathname);
-  const status = target === null ? null : await failedLoadStatus(target);
+  const check = installedFailedLoadStatus();
+  const status = target === null || check === undefined ? null : await check(target);
   const response =
     status === null
       ? NextResponse.next({ request: { headers } })
