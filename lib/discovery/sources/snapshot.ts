@@ -8,7 +8,7 @@
  * described by reading their top-level fields once per process (see ./top-level-fields.ts for why that is cheap).
  */
 import { existsSync, readdirSync } from "node:fs";
-import { open, readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RawDirectoryItem, RawDirectoryList, RawIcons } from "../types";
 import { validateDirectoryList } from "../validate";
@@ -32,7 +32,9 @@ const WANTED = new Set(["name", "version", "title", "description", "documentatio
  */
 export function defaultSnapshotDir(cwd: string = process.cwd(), env: Env = process.env): string | null {
   if (env.EXPLORER_SNAPSHOT_DIR) return env.EXPLORER_SNAPSHOT_DIR;
-  const lib = join(cwd, ".venv", "lib");
+  // Joined from a list so the bundler cannot resolve it at build time: Turbopack would trace the whole virtualenv
+  // into the server bundle, and fails outright when .venv is a symlink out of the project (a git worktree).
+  const lib = join(...[cwd, ".venv", "lib"]);
   let pythons: string[];
   try {
     pythons = readdirSync(lib)
@@ -238,9 +240,16 @@ export function createSnapshotSource(
       const files = documentFileNames(name, version);
       for (const file of files) {
         try {
-          const { size } = await stat(join(dir, file));
-          if (size > maxBytes) throw tooLargeError(join(dir, file), size, maxBytes);
-          return await readFile(join(dir, file), "utf8");
+          // Through a handle, not stat(path): Turbopack treats a path-based stat as a reference to a whole folder
+          // and would trace (and here fail on) the snapshot's .venv.
+          const handle = await open(join(dir, file), "r");
+          try {
+            const { size } = await handle.stat();
+            if (size > maxBytes) throw tooLargeError(join(dir, file), size, maxBytes);
+            return await handle.readFile("utf8");
+          } finally {
+            await handle.close();
+          }
         } catch (e) {
           if (e instanceof DiscoveryLoadError) throw e;
           const code = (e as NodeJS.ErrnoException).code;
