@@ -7,11 +7,20 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // TRACE & co. → 405 at the HTTP server: Next.js cannot even build a request for them (refuse-methods.ts).
-  const [{ Server }, { refuseUnsupportedMethods }] = await Promise.all([
+  // The search index precompressed, also answered there (Next.js drops a route's Content-Encoding).
+  const [
+    { Server },
+    { interceptRequests, refuseUnsupportedMethods },
+    { serveEncodedSearchIndex },
+    { getSearchIndex },
+  ] = await Promise.all([
     import("node:http"),
     import("./lib/security/refuse-methods"),
+    import("./lib/search/serve-encoded-index"),
+    import("./lib/search/load"),
   ]);
   refuseUnsupportedMethods(Server.prototype);
+  interceptRequests(Server.prototype, "search-index", serveEncodedSearchIndex(getSearchIndex));
   // The pages' real HTTP status on a failed Discovery load (proxy.ts; why it is handed over here: page-status.ts).
   const [{ failedLoadStatus }, { installFailedLoadStatus }] = await Promise.all([
     import("./lib/discovery/page-status"),
@@ -19,7 +28,6 @@ export async function register(): Promise<void> {
   ]);
   installFailedLoadStatus(failedLoadStatus);
   if (process.env.EXPLORER_WARM_SEARCH_INDEX === "0") return;
-  const { getSearchIndex } = await import("./lib/search/load");
   // After start-up work settles; errors are reported to the first real search instead.
   setTimeout(() => void getSearchIndex().catch(() => undefined), 1_000).unref();
 }

@@ -46,10 +46,11 @@ export async function proxy(request: NextRequest) {
   const target = pageTarget(pathname);
   const check = installedFailedLoadStatus();
   const status = target === null || check === undefined ? null : await check(target);
-  const response =
-    status === null
-      ? NextResponse.next({ request: { headers } })
-      : NextResponse.rewrite(request.nextUrl, { status, request: { headers } });
+  // The status rides on next(): Next.js sets the proxy's status on the response before rendering the page, and a
+  // successful render leaves it (a rewrite to itself would need the server's own origin, not the request's).
+  const response = NextResponse.next(
+    status === null ? { request: { headers } } : { status, request: { headers } },
+  );
   response.headers.set("content-security-policy", policy);
   return withHsts(response);
 }

@@ -1,31 +1,42 @@
 /**
- * 405 for TRACE, TRACK and CONNECT, answered at the Node.js HTTP server before Next.js sees the request: Next
- * builds a WHATWG Request for every request (the proxy's too), and undici refuses to construct one with these
- * methods ("'TRACE' HTTP method is unsupported"), which Next answered with a 500 and a stack trace in the log.
- * instrumentation.ts installs this on http.Server.prototype when the server starts.
+ * Requests answered at the Node.js HTTP server, before Next.js sees them (instrumentation.ts installs these on
+ * http.Server.prototype when the server starts):
+ * - 405 for TRACE and TRACK: Next builds a WHATWG Request for every request (the proxy's too), and undici refuses
+ *   to construct one with these methods ("'TRACE' HTTP method is unsupported"), which Next answered with a 500
+ *   and a stack trace in the log;
+ * - any other interceptor given to interceptRequests (the precompressed search index: Next.js drops a route
+ *   handler's Content-Encoding, lib/search/serve-encoded-index.ts).
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
-export const REFUSED_METHODS: ReadonlySet<string> = new Set(["TRACE", "TRACK", "CONNECT"]);
-const INSTALLED = Symbol.for("google-api-explorer.refuse-methods");
+export const REFUSED_METHODS: ReadonlySet<string> = new Set(["TRACE", "TRACK"]);
+
+/** Answers `req` itself and returns true, or returns false to let the app handle it. Must decide synchronously. */
+export type Interceptor = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 type Emit = Server["emit"];
-type Target = { emit: Emit; [INSTALLED]?: true };
+type Target = { emit: Emit };
 
-/** Wraps `target.emit` (a server, or http.Server.prototype) so refused methods get a 405 and go no further. */
-export function refuseUnsupportedMethods(target: Target): void {
-  if (target[INSTALLED]) return;
+/** Wraps `target.emit` (a server, or http.Server.prototype) once per `name` so `intercept` sees every request. */
+export function interceptRequests(target: Target, name: string, intercept: Interceptor): void {
+  const key = Symbol.for(`google-api-explorer.intercept.${name}`);
+  const marks = target as unknown as Record<symbol, boolean>;
+  if (marks[key]) return;
   const emit = target.emit;
   target.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const [req, res] = args as [IncomingMessage, ServerResponse];
-      if (REFUSED_METHODS.has((req.method ?? "").toUpperCase())) {
-        res.writeHead(405, { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" });
-        res.end(`${req.method} is not allowed.\n`);
-        return true;
-      }
-    }
+    if (event === "request" && intercept(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
     return (emit as (this: Server, ...a: unknown[]) => boolean).call(this, event, ...args);
   } as Emit;
-  target[INSTALLED] = true;
+  marks[key] = true;
+}
+
+export const refuseMethod: Interceptor = (req, res) => {
+  if (!REFUSED_METHODS.has((req.method ?? "").toUpperCase())) return false;
+  res.writeHead(405, { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" });
+  res.end(`${req.method} is not allowed.\n`);
+  return true;
+};
+
+export function refuseUnsupportedMethods(target: Target): void {
+  interceptRequests(target, "refuse-methods", refuseMethod);
 }

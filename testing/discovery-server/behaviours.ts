@@ -8,6 +8,8 @@
  *   behave-mismatch/v1                → a valid document named `other` (422: its links would be dead)
  *   behave-deep/v1                    → a schema nested 5,000 deep, built here (422, not a stack overflow)
  *   behave-huge/v1                    → a 30 MB description, built here (422: above EXPLORER_MAX_DOCUMENT_BYTES)
+ *   behave-long-description/v1        → a valid document with a 2 MB description and a 5,000-value enum (rendered
+ *                                       capped, with a link to the full text)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -36,6 +38,16 @@ const behaviours: Record<string, (res: ServerResponse) => void> = {
       base(
         "behave-deep",
         `"schemas":{"Deep":${'{"type":"object","properties":{"next":'.repeat(DEPTH)}{"type":"string"}${"}}".repeat(DEPTH)}},`,
+      ),
+    ),
+  "behave-long-description": (res) =>
+    json(
+      res,
+      base(
+        "behave-long-description",
+        `"description":"${"long ".repeat(400_000)}",` +
+          `"parameters":{"mode":{"type":"string","location":"query","description":"m",` +
+          `"enum":[${Array.from({ length: 5000 }, (_, i) => `"v${i}"`).join(",")}]}},`,
       ),
     ),
   "behave-huge": (res) =>
