@@ -48,6 +48,26 @@ test.describe("server hardening", () => {
     expect((await request.get("/api/body-schema/behave-failing/v1/x")).status()).toBe(502);
   });
 
+  test("a 2 MB description and a 5,000-value enum render capped, with the full text one link away", async ({
+    page,
+    request,
+  }) => {
+    const res = await request.get("/behave-long-description/v1");
+    expect(res.status()).toBe(200);
+    const html = await res.text();
+    expect(html.length).toBeLessThan(500_000); // the description alone is 2,000,000 characters
+    await page.goto("/behave-long-description/v1");
+    await expect(page.getByText("… (truncated, 1,980,000 characters)")).toBeVisible();
+    const link = page.getByRole("link", { name: "Read the full text" });
+    await expect(link).toHaveAttribute("href", "/api/description/behave-long-description/v1");
+    const full = await request.get("/api/description/behave-long-description/v1");
+    expect(full.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+    expect((await full.text()).length).toBe(2_000_000);
+
+    await page.goto("/behave-long-description/v1/behave-long-description.things.get");
+    await expect(page.getByText("… (truncated, 4,000 more values)")).toBeAttached();
+  });
+
   test("TRACE is 405, not a 500 with a stack trace", async ({ request }) => {
     for (const path of ["/", "/youtube/v3", "/api/search-index"]) {
       const res = await request.fetch(path, { method: "TRACE" });

@@ -181,3 +181,30 @@ describe("a document under a name that is not its own", () => {
     }
   });
 });
+
+describe("a failing document", () => {
+  it("is remembered for a few seconds, so the page status check and the render (or a burst) ask once", async () => {
+    let t = 0;
+    let asked = 0;
+    const source = {
+      kind: "url" as const,
+      label: "fake",
+      listDirectory: async () => ({ items: [] }),
+      fetchDocumentText: async (): Promise<string> => {
+        asked++;
+        throw new DiscoveryLoadError("timeout", "fake", "no answer within 10000 ms");
+      },
+    };
+    const loader = createDiscoveryLoader({
+      primary: source,
+      fallback: null,
+      failureTtlMs: 5000,
+      now: () => t,
+    });
+    for (let i = 0; i < 3; i++) expect((await rejection(loader.getApi("slow", "v1"))).kind).toBe("timeout");
+    expect(asked).toBe(1);
+    t = 6000;
+    await rejection(loader.getApi("slow", "v1"));
+    expect(asked).toBe(2);
+  });
+});
