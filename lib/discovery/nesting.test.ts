@@ -96,6 +96,8 @@ describe("documents nested deeper than the limit", () => {
       loadApi: async () => ({ api: buildApiModel(unvalidated), source: "fake" }),
     });
     expect(fromLoader.exitCode).toBe(1);
-    expect(fromLoader.stderr).toMatch(/^explorer: .*resources\.r\.resources.* is nested deeper than 64 levels/);
+    expect(fromLoader.stderr).toMatch(
+      /^explorer: .*resources\.r\.resources.* is nested deeper than 64 levels/,
+    );
   });
 });
