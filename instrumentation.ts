@@ -5,8 +5,29 @@
  * @see node_modules/next/dist/docs/01-app/02-guides/instrumentation.md
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.EXPLORER_WARM_SEARCH_INDEX === "0") return;
-  const { getSearchIndex } = await import("./lib/search/load");
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // TRACE & co. → 405 at the HTTP server: Next.js cannot even build a request for them (refuse-methods.ts).
+  // The search index precompressed, also answered there (Next.js drops a route's Content-Encoding).
+  const [
+    { Server },
+    { interceptRequests, refuseUnsupportedMethods },
+    { serveEncodedSearchIndex },
+    { getSearchIndex },
+  ] = await Promise.all([
+    import("node:http"),
+    import("./lib/security/refuse-methods"),
+    import("./lib/search/serve-encoded-index"),
+    import("./lib/search/load"),
+  ]);
+  refuseUnsupportedMethods(Server.prototype);
+  interceptRequests(Server.prototype, "search-index", serveEncodedSearchIndex(getSearchIndex));
+  // The pages' real HTTP status on a failed Discovery load (proxy.ts; why it is handed over here: page-status.ts).
+  const [{ failedLoadStatus }, { installFailedLoadStatus }] = await Promise.all([
+    import("./lib/discovery/page-status"),
+    import("./lib/discovery/page-status-hook"),
+  ]);
+  installFailedLoadStatus(failedLoadStatus);
+  if (process.env.EXPLORER_WARM_SEARCH_INDEX === "0") return;
   // After start-up work settles; errors are reported to the first real search instead.
   setTimeout(() => void getSearchIndex().catch(() => undefined), 1_000).unref();
 }

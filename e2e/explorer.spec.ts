@@ -147,7 +147,7 @@ test.describe("failures", () => {
     expect(noBody.status()).toBe(404);
     expect(await noBody.json()).toEqual({ error: "drive.files.list takes no request body." });
     const broken = await request.get("/api/body-schema/broken/v1/broken.widgets.get");
-    expect(broken.status()).toBe(502);
+    expect(broken.status()).toBe(422); // malformed: lib/discovery/load-status.ts
     expect(((await broken.json()) as { error: string }).error).toContain("could not be loaded");
     expect((await request.get("/api/body-schema/nosuchapi/v9/x.y")).status()).toBe(404);
   });

@@ -1,5 +1,6 @@
 import { SourceNote } from "@/components/directory/source-note";
 import { RichText } from "@/components/ui/rich-text";
+import { descriptionHref } from "@/lib/discovery/description-href";
 import type { ApiModel } from "@/lib/discovery/model-types";
 import { safeHref } from "@/lib/html/sanitize";
 import type { SourceInfo } from "@/lib/discovery/load";
@@ -13,7 +14,12 @@ export function ApiHeader({ api, source }: { readonly api: ApiModel; readonly so
         <code>{api.id}</code>
       </p>
       <SourceNote source={source} revision={api.revision} />
-      <RichText text={api.description} linkBase={docs} className="page-header__description" />
+      <RichText
+        text={api.description}
+        linkBase={docs}
+        className="page-header__description"
+        fullTextHref={descriptionHref(api)}
+      />
       <dl className="facts">
         <div>
           <dt>Base URL</dt>

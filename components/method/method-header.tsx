@@ -8,9 +8,11 @@ interface MethodHeaderProps {
   /** rootUrl + servicePath, shown before the path. */
   readonly baseUrl: string;
   readonly linkBase?: string | null;
+  /** The description in full (linked when the page shows only its start). */
+  readonly fullTextHref?: string;
 }
 
-export function MethodHeader({ method, baseUrl, linkBase }: MethodHeaderProps) {
+export function MethodHeader({ method, baseUrl, linkBase, fullTextHref }: MethodHeaderProps) {
   return (
     <header className="page-header method-header">
       <h1>
@@ -35,6 +37,7 @@ export function MethodHeader({ method, baseUrl, linkBase }: MethodHeaderProps) {
         linkBase={linkBase}
         className="page-header__description"
         fallback={<p className="muted">No description.</p>}
+        {...(fullTextHref !== undefined ? { fullTextHref } : {})}
       />
       <ul className="feature-list" aria-label="Method features">
         {method.apiVersion ? (

@@ -2,14 +2,16 @@ import { RichText } from "@/components/ui/rich-text";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { EnumValueModel, ParameterModel } from "@/lib/discovery/model-types";
 import { plainText } from "@/lib/html/sanitize";
+import { capList, truncatedNote } from "@/lib/text/render-caps";
 
 /** More enum values than this are folded into a <details>. */
 const ENUM_INLINE_LIMIT = 8;
 
 function EnumValues({ values }: { readonly values: readonly EnumValueModel[] }) {
+  const shown = capList(values);
   const list = (
     <dl className="enum-list">
-      {values.map((v) => (
+      {shown.items.map((v) => (
         <div
           key={v.value}
           className={v.deprecated ? "enum-list__item enum-list__item--deprecated" : "enum-list__item"}
@@ -21,6 +23,9 @@ function EnumValues({ values }: { readonly values: readonly EnumValueModel[] }) 
           {v.description ? <dd>{plainText(v.description)}</dd> : null}
         </div>
       ))}
+      {shown.omitted > 0 ? (
+        <div className="enum-list__item truncated-note">{truncatedNote(shown.omitted, "more values")}</div>
+      ) : null}
     </dl>
   );
   if (values.length <= ENUM_INLINE_LIMIT) {

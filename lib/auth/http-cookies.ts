@@ -54,3 +54,50 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
     return {};
   }
 }
+
+/** The auth routes' bodies are a flow id or a token: a few hundred bytes. Anything near this is not ours. */
+export const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
+/**
+ * Like readJsonObject, but reads at most `maxBytes` (declared or streamed) and says so instead of buffering a
+ * 50 MB body. Call it only after the same-origin check, so a foreign page cannot make the server read at all.
+ */
+export async function readSmallJsonObject(
+  request: Request,
+  maxBytes: number = MAX_AUTH_BODY_BYTES,
+): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; status: 413; message: string }> {
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    message: `The request body is larger than ${maxBytes} bytes.`,
+  } as const;
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return tooLarge;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body !== null) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  try {
+    const v: unknown = JSON.parse(text);
+    const value =
+      typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    return { ok: true, value };
+  } catch {
+    return { ok: true, value: {} };
+  }
+}

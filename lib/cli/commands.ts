@@ -7,6 +7,7 @@ import { generateSnippet } from "../codegen/registry";
 import { prepareSnippetInput } from "../codegen/prepare";
 import type { ApiModel, MethodModel } from "../discovery/model-types";
 import { buildApiModel, findMethod } from "../discovery/model";
+import { NestingTooDeepError } from "../discovery/nesting";
 import { parseDiscoveryDocument } from "../discovery/validate";
 import { buildHttpRequest } from "../request/build";
 import { parseExplorerRequest } from "../request/canonical";
@@ -238,6 +239,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<CliRes
     return await execute(parsed.command, io);
   } catch (e) {
     if (e instanceof CliError) return { exitCode: e.exitCode, stdout: "", stderr: `${PREFIX}${e.message}\n` };
+    // A document too deep for the walks is the input's fault, not ours.
+    if (e instanceof NestingTooDeepError)
+      return { exitCode: 1, stdout: "", stderr: `${PREFIX}${e.message}\n` };
     return { exitCode: 1, stdout: "", stderr: `${PREFIX}internal error: ${messageOf(e)}\n` };
   }
 }

@@ -8,20 +8,24 @@
  *   an http(s) base URL serving `/discovery/v1/apis[/{name}/{version}/rest]` (e.g. a fake Google in tests).
  * - `EXPLORER_SNAPSHOT_DIR`: the snapshot directory (default: the project venv's google-api-python-client).
  * - `EXPLORER_DISCOVERY_TIMEOUT_MS`: live request timeout (default 1500 in auto mode, 10000 otherwise).
+ * - `EXPLORER_MAX_DOCUMENT_BYTES`: the largest document accepted from any source (default 20 MB); a larger one is
+ *   a clear `malformed` error instead of seconds of parsing and a page of hundreds of megabytes.
  */
 import { buildDirectory, findEntry, type DirectoryEntry } from "./directory";
 import { Lru } from "./lru";
 import { buildApiModel } from "./model";
+import { apiRefProblem } from "./names";
 import type { ApiModel } from "./model-types";
 import { createBaseUrlSource } from "./sources/base-url";
 import { createGoogleSource } from "./sources/google";
-import { DEFAULT_TIMEOUT_MS } from "./sources/http";
+import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIMEOUT_MS } from "./sources/http";
 import {
   clearSnapshotListings,
   createSnapshotSource,
   defaultSnapshotDir,
   type Env,
 } from "./sources/snapshot";
+import { redactCredentials } from "./sources/redact";
 import { DiscoveryLoadError, type DiscoverySource } from "./sources/types";
 import { parseDiscoveryDocument, validateDirectoryList } from "./validate";
 
@@ -53,6 +57,11 @@ export interface LoaderOptions {
   readonly primaryRetryAfterMs?: number;
   /** Parsed ApiModels kept (default 20; compute documents are ~5 MB each). */
   readonly apiCacheSize?: number;
+  /**
+   * How long a failed document load is answered from memory (default 5 s), so a page's status check (proxy.ts)
+   * and its render, or a burst of visitors, do not each wait for a failing or slow source again.
+   */
+  readonly failureTtlMs?: number;
   readonly now?: () => number;
 }
 
@@ -88,6 +97,8 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
   const ttl = opts.directoryTtlMs ?? HOUR;
   const retryAfter = opts.primaryRetryAfterMs ?? 5 * 60 * 1000;
   const apis = new Lru<string, ApiModel>(opts.apiCacheSize ?? 20);
+  const failureTtl = opts.failureTtlMs ?? 5000;
+  const failures = new Map<string, { error: unknown; until: number }>();
   const inflight = new Map<string, Promise<unknown>>();
   const directories = new Map<DiscoverySource, { entries: readonly DirectoryEntry[]; expiresAt: number }>();
   let primaryDown: { until: number; reason: string } | null = null;
@@ -146,7 +157,10 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
     const key = `${source.kind}|${source.label}|${name}|${version}`;
     const hit = apis.get(key);
     if (hit) return Promise.resolve(hit);
-    return shared(inflight as Map<string, Promise<ApiModel>>, `api|${key}`, async () => {
+    const failed = failures.get(key);
+    if (failed && now() < failed.until) return Promise.reject(failed.error);
+    failures.delete(key);
+    const work = shared(inflight as Map<string, Promise<ApiModel>>, `api|${key}`, async () => {
       let text: string;
       try {
         const discoveryRestUrl = await restUrlFor(source, name, version);
@@ -161,9 +175,28 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
         throw new DiscoveryLoadError("malformed", source.label, parsed.error.message, {
           problems: parsed.error.problems,
         });
+      // Pages link with the document's own name and version: shown under another one, every link would be dead.
+      if (parsed.doc.name !== name || parsed.doc.version !== version)
+        throw new DiscoveryLoadError(
+          "malformed",
+          source.label,
+          `${name} ${version} from ${source.label} is a document of ${JSON.stringify(parsed.doc.name)} ${JSON.stringify(parsed.doc.version)}, not of the API requested.`,
+          {
+            problems: [
+              { path: "$.name", message: `expected ${JSON.stringify(name)} ${JSON.stringify(version)}` },
+            ],
+          },
+        );
       const api = buildApiModel(parsed.doc);
       apis.set(key, api);
       return api;
+    });
+    return work.catch((error: unknown) => {
+      if (failureTtl > 0) {
+        if (failures.size >= 100) failures.clear(); // a flood of distinct bad names must not grow it
+        failures.set(key, { error, until: now() + failureTtl });
+      }
+      throw error;
     });
   };
 
@@ -190,6 +223,9 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
     },
 
     async getApi(name, version) {
+      // Before any source sees them: a name is put into a document URL (see ./names.ts).
+      const problem = apiRefProblem(name, version);
+      if (problem !== null) throw new DiscoveryLoadError("not-found", "(request)", `No such API: ${problem}`);
       let reason: string | undefined;
       if (opts.primary && primaryUsable()) {
         try {
@@ -211,18 +247,24 @@ export function loaderOptionsFromEnv(env: Env = process.env, cwd: string = proce
   const timeout = Number(env.EXPLORER_DISCOVERY_TIMEOUT_MS);
   const timeoutMs = (auto: boolean) =>
     Number.isFinite(timeout) && timeout > 0 ? timeout : auto ? 1500 : DEFAULT_TIMEOUT_MS;
+  const maxBytes = positiveNumber(env.EXPLORER_MAX_DOCUMENT_BYTES) ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const dir = defaultSnapshotDir(cwd, env);
-  const snapshot = dir ? createSnapshotSource(dir) : null;
+  const snapshot = dir ? createSnapshotSource(dir, { maxBytes }) : null;
   if (mode === "snapshot") return { primary: null, fallback: snapshot };
   if (mode === "google")
-    return { primary: createGoogleSource({ timeoutMs: timeoutMs(false) }), fallback: null };
+    return { primary: createGoogleSource({ timeoutMs: timeoutMs(false), maxBytes }), fallback: null };
   if (mode === "auto")
-    return { primary: createGoogleSource({ timeoutMs: timeoutMs(true) }), fallback: snapshot };
+    return { primary: createGoogleSource({ timeoutMs: timeoutMs(true), maxBytes }), fallback: snapshot };
   if (/^https?:\/\//i.test(mode))
-    return { primary: createBaseUrlSource(mode, { timeoutMs: timeoutMs(false) }), fallback: null };
+    return { primary: createBaseUrlSource(mode, { timeoutMs: timeoutMs(false), maxBytes }), fallback: null };
   throw new Error(
-    `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(mode)}.`,
+    `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(redactCredentials(mode))}.`,
   );
+}
+
+function positiveNumber(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text !== undefined && text.trim() !== "" && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 // Kept on globalThis so Next.js dev-mode module reloads do not drop the caches.

@@ -4,6 +4,7 @@
  * Pure and non-mutating: the raw document is only read (tests pass a deep-frozen one), and the result is a fresh,
  * deep-frozen tree of plain data, so one cached ApiModel can be shared by every request and sent to the client.
  */
+import { MAX_NESTING_DEPTH, NestingTooDeepError } from "./nesting";
 import { deepFreeze } from "./freeze";
 import { buildMediaUpload } from "./media";
 import type { ApiModel, HttpVerb, MethodModel, ResourceNode, ScopeModel } from "./model-types";
@@ -101,6 +102,9 @@ function buildResources(
   parent: readonly string[],
   sink: MethodModel[],
 ): ResourceNode[] {
+  // Validation already refuses such documents; this guards models built from unvalidated ones (tests, tools).
+  if (parent.length > MAX_NESTING_DEPTH)
+    throw new NestingTooDeepError(`resources.${parent.join(".resources.")}`, MAX_NESTING_DEPTH);
   return Object.keys(resources ?? {})
     .sort(byString)
     .map((name) => {

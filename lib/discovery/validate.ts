@@ -6,6 +6,7 @@
  * `undefined` deep inside the UI. These functions never throw for bad input and never mutate it.
  */
 import { headerValueProblem } from "../request/header-field";
+import { findTooDeep, MAX_NESTING_DEPTH, nestedDeeperMessage } from "./nesting";
 import { deepFreeze } from "./freeze";
 import { locateJsonError } from "./json-position";
 import type { RawDirectoryList, RawRestDescription } from "./types";
@@ -87,6 +88,12 @@ export function parseDiscoveryDocument(text: string, origin?: string): ParseResu
 /** Validates an already-parsed value. Does not freeze or copy it; the `doc` returned is the same object. */
 export function validateDiscoveryDocument(json: unknown, origin?: string): ParseResult {
   const out = new Collector();
+  // Measured first and alone: every check below recurses on the nesting.
+  const tooDeep = findTooDeep(json);
+  if (tooDeep !== null) {
+    const problems = [{ path: tooDeep, message: nestedDeeperMessage(tooDeep, MAX_NESTING_DEPTH) }];
+    return { ok: false, error: { message: summary(origin ?? "The document", problems), problems } };
+  }
   if (!isObject(json)) {
     out.add("", `Expected a JSON object, got ${kindOf(json)}.`);
   } else {

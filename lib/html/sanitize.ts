@@ -10,6 +10,7 @@
  * may emit anything; every byte of its output still passes through the allow-list, so safety never depends on it.
  */
 import { Marked } from "marked";
+import { capText, truncatedNote } from "@/lib/text/render-caps";
 import sanitizeHtml from "sanitize-html";
 import { decodeEntities } from "./entities";
 
@@ -126,8 +127,10 @@ function renderMarkdown(text: string): string {
 /** Render a Discovery description to a safe HTML fragment (may be ""). */
 export function sanitizeDescription(input: string | null | undefined, options: SanitizeOptions = {}): string {
   if (input === null || input === undefined || input.trim() === "") return "";
-  const html = renderMarkdown(input);
-  return sanitizeHtml(html, {
+  // Capped before any work, so one huge description cannot make every render slow (lib/text/render-caps.ts).
+  const { text, omitted } = capText(input);
+  const html = renderMarkdown(text);
+  const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ["href", "title", "rel", "target"],
@@ -181,12 +184,14 @@ export function sanitizeDescription(input: string | null | undefined, options: S
     exclusiveFilter: (frame) =>
       frame.tag === "span" && frame.text.trim() === "" && Object.keys(frame.attribs).length === 0,
   }).trim();
+  return omitted === 0 ? clean : `${clean}<p class="truncated-note">${truncatedNote(omitted)}</p>`;
 }
 
 /** Plain text of a description (tags dropped, markdown markers kept as text), for titles and one-line summaries. */
 export function plainText(input: string | null | undefined, maxLength = Infinity): string {
   if (input === null || input === undefined) return "";
-  const stripped = sanitizeHtml(escapePseudoTags(input), {
+  const capped = capText(input);
+  const stripped = sanitizeHtml(escapePseudoTags(capped.text), {
     allowedTags: [],
     allowedAttributes: {},
     nonTextTags: [
@@ -201,7 +206,8 @@ export function plainText(input: string | null | undefined, maxLength = Infinity
       "object",
     ],
   });
-  const text = decodeEntities(stripped).replace(/\s+/g, " ").trim();
+  const whole = decodeEntities(stripped).replace(/\s+/g, " ").trim();
+  const text = capped.omitted === 0 ? whole : `${whole} ${truncatedNote(capped.omitted)}`;
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, Math.max(0, maxLength - 1));
   const atWord = cut.replace(/\s+\S*$/, "");

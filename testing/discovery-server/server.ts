@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, resolve } from "node:path";
 
 import type { RawDirectoryItem, RawDirectoryList } from "../../lib/discovery/types";
+import { misbehave } from "./behaviours";
 
 export interface FakeDiscoveryOptions {
   /** Folder of `{name}.{version}.json` documents (and optionally `index.json`); null serves fixtures only. */
@@ -197,6 +198,7 @@ export class FakeDiscovery {
         res.end(req.method === "HEAD" ? undefined : body);
         return;
       }
+      if (misbehave(req, res)) return; // ./behaviours.ts: failing, slow, redirecting, … documents
       const m = /^\/discovery\/v1\/apis\/([^/]+)\/([^/]+)\/rest\/?$/.exec(url.pathname);
       if (m !== null) {
         const entry = this.docs.get(`${decodeURIComponent(m[1] ?? "")}/${decodeURIComponent(m[2] ?? "")}`);

@@ -5,13 +5,18 @@
  */
 import type { RawDirectoryList } from "../types";
 import { DEFAULT_TIMEOUT_MS, fetchJson, fetchText, type HttpOptions } from "./http";
+import { splitCredentials } from "./redact";
 import type { DiscoverySource, DocumentRef } from "./types";
 
 export function createBaseUrlSource(baseUrl: string, opts: Partial<HttpOptions> = {}): DiscoverySource {
-  const base = baseUrl.replace(/\/+$/, "");
+  // `http://user:pass@host` → the label and URLs name the host only; the credentials travel as a header.
+  const { url, authorization } = splitCredentials(baseUrl.trim());
+  const base = url.replace(/\/+$/, "");
   const http: HttpOptions = {
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+    ...(authorization !== undefined ? { authorization } : {}),
   };
   return {
     kind: "url",

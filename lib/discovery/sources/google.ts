@@ -17,6 +17,7 @@ export function createGoogleSource(opts: Partial<HttpOptions> = {}): DiscoverySo
   const http: HttpOptions = {
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
   };
   return {
     kind: "google",

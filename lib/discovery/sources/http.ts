@@ -1,6 +1,12 @@
 /**
  * The one HTTP GET used by the live and base-URL sources, mapping every failure onto DiscoveryLoadError kinds.
+ *
+ * - Redirects are followed only within the origin that was asked (a Discovery mirror that answers 307 to a cloud
+ *   metadata address, or to any other host, is an error: the page names the source it shows, so it must be the
+ *   one that answered).
+ * - A body above `maxBytes` is refused while it streams in (no 30 MB document is buffered to find out).
  */
+import { redactCredentials } from "./redact";
 import { DiscoveryLoadError } from "./types";
 
 export interface HttpOptions {
@@ -8,19 +14,83 @@ export interface HttpOptions {
   readonly timeoutMs: number;
   /** Injected for tests; defaults to the global fetch. */
   readonly fetch?: typeof fetch;
+  /** Largest body accepted, in bytes (default DEFAULT_MAX_DOCUMENT_BYTES). */
+  readonly maxBytes?: number;
+  /** Sent with every request (a base URL's `user:pass@` becomes a Basic Authorization header). */
+  readonly authorization?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** The largest real document (compute alpha) is ~6 MB; 20 MB leaves room and stops a 30 MB one. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+
+const megabytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${n} bytes`);
+
+export function tooLargeError(source: string, size: number | null, maxBytes: number): DiscoveryLoadError {
+  const what = size === null ? "more than" : `${megabytes(size)}, above`;
+  return new DiscoveryLoadError(
+    "malformed",
+    source,
+    `The document from ${source} is ${what} the ${megabytes(maxBytes)} limit (EXPLORER_MAX_DOCUMENT_BYTES).`,
+  );
+}
+
+async function get(url: string, opts: HttpOptions, signal: AbortSignal): Promise<Response> {
+  const doFetch = opts.fetch ?? fetch;
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (opts.authorization !== undefined) headers.authorization = opts.authorization;
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const res = await doFetch(current, { signal, headers, redirect: "manual" });
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+    if (location === null) return res;
+    await res.body?.cancel().catch(() => undefined);
+    const next = new URL(location, current);
+    if (next.origin !== new URL(current).origin)
+      throw new DiscoveryLoadError(
+        "unreachable",
+        url,
+        `${url} redirected to another host (${next.origin}); only redirects within ${new URL(url).origin} are followed.`,
+      );
+    if (hop >= MAX_REDIRECTS)
+      throw new DiscoveryLoadError("unreachable", url, `${url} redirected more than ${MAX_REDIRECTS} times.`);
+    current = next.toString();
+  }
+}
+
+/** Reads the body as UTF-8, giving up as soon as it passes maxBytes. */
+async function readCapped(res: Response, source: string, maxBytes: number): Promise<string> {
+  const declared = Number(res.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLargeError(source, declared, maxBytes);
+  }
+  if (res.body === null) return "";
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLargeError(source, null, maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
 
 export async function fetchText(url: string, opts: HttpOptions): Promise<string> {
-  const doFetch = opts.fetch ?? fetch;
+  const signal = AbortSignal.timeout(opts.timeoutMs);
   let res: Response;
   try {
-    res = await doFetch(url, {
-      signal: AbortSignal.timeout(opts.timeoutMs),
-      headers: { accept: "application/json" },
-    });
+    res = await get(url, opts, signal);
   } catch (e) {
+    if (e instanceof DiscoveryLoadError) throw e;
     const name = (e as { name?: string })?.name;
     if (name === "TimeoutError" || name === "AbortError") {
       throw new DiscoveryLoadError("timeout", url, `No answer from ${url} within ${opts.timeoutMs} ms.`, {
@@ -40,11 +110,13 @@ export async function fetchText(url: string, opts: HttpOptions): Promise<string>
     throw new DiscoveryLoadError("unreachable", url, `${url} answered HTTP ${res.status}.`);
   }
   try {
-    return await res.text();
+    return await readCapped(res, url, opts.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES);
   } catch (e) {
+    if (e instanceof DiscoveryLoadError) throw e;
     const name = (e as { name?: string })?.name;
     const kind = name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable";
-    throw new DiscoveryLoadError(kind, url, `Reading the body of ${url} failed (${(e as Error).message}).`, {
+    const detail = redactCredentials((e as Error).message);
+    throw new DiscoveryLoadError(kind, url, `Reading the body of ${url} failed (${detail}).`, {
       cause: e,
     });
   }

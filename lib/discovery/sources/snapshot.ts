@@ -13,6 +13,7 @@ import { join } from "node:path";
 import type { RawDirectoryItem, RawDirectoryList, RawIcons } from "../types";
 import { validateDirectoryList } from "../validate";
 import { scanHead, scanTail } from "./top-level-fields";
+import { DEFAULT_MAX_DOCUMENT_BYTES, tooLargeError } from "./http";
 import { DiscoveryLoadError, type DiscoverySource, type DocumentRef } from "./types";
 import { mapLimit } from "../map-limit";
 
@@ -31,7 +32,9 @@ const WANTED = new Set(["name", "version", "title", "description", "documentatio
  */
 export function defaultSnapshotDir(cwd: string = process.cwd(), env: Env = process.env): string | null {
   if (env.EXPLORER_SNAPSHOT_DIR) return env.EXPLORER_SNAPSHOT_DIR;
-  const lib = join(cwd, ".venv", "lib");
+  // Joined from a list so the bundler cannot resolve it at build time: Turbopack would trace the whole virtualenv
+  // into the server bundle, and fails outright when .venv is a symlink out of the project (a git worktree).
+  const lib = join(...[cwd, ".venv", "lib"]);
   let pythons: string[];
   try {
     pythons = readdirSync(lib)
@@ -52,6 +55,16 @@ export function defaultSnapshotDir(cwd: string = process.cwd(), env: Env = proce
 export function parseDocumentFileName(file: string): { name: string; version: string } | null {
   const m = /^([^.]+)\.(.+)\.json$/.exec(file);
   return m && file !== INDEX ? { name: m[1]!, version: m[2]! } : null;
+}
+
+/**
+ * The files one document may be stored as: `{name}.{version}.json`, or with the underscores of the version dropped
+ * (google-api-python-client ships `admin.directoryv1.json` for admin `directory_v1`).
+ */
+export function documentFileNames(name: string, version: string): string[] {
+  const exact = `${name}.${version}.json`;
+  const squeezed = `${name}.${version.replace(/_/g, "")}.json`;
+  return squeezed === exact ? [exact] : [exact, squeezed];
 }
 
 /** Rejects anything that could step outside the directory. */
@@ -144,9 +157,9 @@ async function listSnapshot(dir: string): Promise<RawDirectoryList> {
   const items: RawDirectoryItem[] = [];
   const covered = new Set<string>();
   for (const item of await readIndex(dir)) {
-    const file = `${item.name}.${item.version}.json`;
+    const file = documentFileNames(item.name, item.version).find((f) => docs.has(f));
     // The index lists a couple of documents that are not shipped (adsense v1.4, osconfig v1alpha2): skip them.
-    if (!docs.has(file) || covered.has(file)) continue;
+    if (file === undefined || covered.has(file)) continue;
     covered.add(file);
     items.push(item);
   }
@@ -155,8 +168,13 @@ async function listSnapshot(dir: string): Promise<RawDirectoryList> {
     summariseDocumentFile(join(dir, f)).catch(() => null),
   );
   missing.forEach((file, i) => {
-    const { name, version } = docs.get(file)!;
     const s = summaries[i]?.summary;
+    // The document's own name and version win over the file's (admin.directoryv1.json is `directory_v1`): pages
+    // link with the document's names, so listing the file's would lead to dead links.
+    // Only when they lead back to this very file, so every listed entry can be fetched.
+    const fromFile = docs.get(file)!;
+    const own = { name: str(s?.name) ?? "", version: str(s?.version) ?? "" };
+    const { name, version } = documentFileNames(own.name, own.version).includes(file) ? own : fromFile;
     const item: { -readonly [K in keyof RawDirectoryItem]: RawDirectoryItem[K] } = {
       kind: "discovery#directoryItem",
       id: `${name}:${version}`,
@@ -198,7 +216,11 @@ export function snapshotLabel(dir: string): string {
   return `snapshot in ${dir}`;
 }
 
-export function createSnapshotSource(dir: string): DiscoverySource {
+export function createSnapshotSource(
+  dir: string,
+  opts: { readonly maxBytes?: number } = {},
+): DiscoverySource {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   return {
     kind: "snapshot",
     label: snapshotLabel(dir),
@@ -212,29 +234,39 @@ export function createSnapshotSource(dir: string): DiscoverySource {
       return p;
     },
     fetchDocumentText: async ({ name, version }: DocumentRef) => {
-      const file = `${name}.${version}.json`;
       if (!isSafeSegment(name) || !isSafeSegment(version) || name.includes(".")) {
         throw new DiscoveryLoadError("not-found", dir, `No document ${name} ${version} in the snapshot.`);
       }
-      try {
-        return await readFile(join(dir, file), "utf8");
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" || code === "ENOTDIR") {
+      const files = documentFileNames(name, version);
+      for (const file of files) {
+        try {
+          // Through a handle, not stat(path): Turbopack treats a path-based stat as a reference to a whole folder
+          // and would trace (and here fail on) the snapshot's .venv.
+          const handle = await open(join(dir, file), "r");
+          try {
+            const { size } = await handle.stat();
+            if (size > maxBytes) throw tooLargeError(join(dir, file), size, maxBytes);
+            return await handle.readFile("utf8");
+          } finally {
+            await handle.close();
+          }
+        } catch (e) {
+          if (e instanceof DiscoveryLoadError) throw e;
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === "ENOENT" || code === "ENOTDIR") continue;
           throw new DiscoveryLoadError(
-            "not-found",
+            "unreachable",
             join(dir, file),
-            `No document ${name} ${version} in the snapshot (${file} does not exist).`,
+            `Reading ${file} from the snapshot failed (${code ?? e}).`,
             { cause: e },
           );
         }
-        throw new DiscoveryLoadError(
-          "unreachable",
-          join(dir, file),
-          `Reading ${file} from the snapshot failed (${code ?? e}).`,
-          { cause: e },
-        );
       }
+      throw new DiscoveryLoadError(
+        "not-found",
+        join(dir, files[0]!),
+        `No document ${name} ${version} in the snapshot (${files.join(" / ")} does not exist).`,
+      );
     },
   };
 }

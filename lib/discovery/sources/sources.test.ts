@@ -158,7 +158,7 @@ describe("snapshot source", () => {
   it("lists every document file, merging index.json, dropping index items without a file", async () => {
     const list = await createSnapshotSource(dir).listDirectory();
     const byId = Object.fromEntries(list.items!.map((i) => [`${i.name}:${i.version}`, i]));
-    expect(Object.keys(byId).sort()).toEqual(["admin:directoryv1", "big:v1.4", "zoo:v1"]);
+    expect(Object.keys(byId).sort()).toEqual(["admin:directory_v1", "big:v1.4", "zoo:v1"]);
     expect(byId["zoo:v1"]).toMatchObject({ title: "Zoo (from index)", preferred: true });
     expect(byId["big:v1.4"]).toMatchObject({
       title: "Big API",
@@ -166,7 +166,7 @@ describe("snapshot source", () => {
       documentationLink: "https://example.com/big",
       preferred: false,
     });
-    expect(byId["admin:directoryv1"]).toMatchObject({ title: "Admin SDK API", preferred: false });
+    expect(byId["admin:directory_v1"]).toMatchObject({ title: "Admin SDK API", preferred: false });
   });
 
   it("summarises big files from their ends and small ones by parsing", async () => {

@@ -3,6 +3,7 @@
  * caching and fallback live in ../load.ts.
  */
 import type { FormatProblem } from "../validate";
+import { redactCredentials } from "./redact";
 import type { RawDirectoryList } from "../types";
 
 export interface DocumentRef {
@@ -36,9 +37,10 @@ export class DiscoveryLoadError extends Error {
     message: string,
     options: { cause?: unknown; problems?: readonly FormatProblem[] } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Redacted here, so no message or label built from a `user:pass@` URL can carry the password anywhere.
+    super(redactCredentials(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
-    this.source = source;
+    this.source = redactCredentials(source);
     this.problems = options.problems ?? [];
   }
 }

@@ -10,6 +10,7 @@ import { ParameterTable } from "@/components/method/parameter-table";
 import { SchemaReference } from "@/components/fields/schema-reference";
 import { MethodWorkbench } from "@/components/workbench/method-workbench";
 import { chooseScope } from "@/lib/auth/scopes";
+import { descriptionHref } from "@/lib/discovery/description-href";
 import { findMethod } from "@/lib/discovery/model";
 import { schemaGraphUrl } from "@/lib/fields/method-graph";
 import { safeHref } from "@/lib/html/sanitize";
@@ -66,7 +67,12 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
           and the reference on the left of the workbench. */}
       <div className="method-layout">
         <div className="method-layout__intro">
-          <MethodHeader method={method} baseUrl={api.baseUrl} linkBase={linkBase} />
+          <MethodHeader
+            method={method}
+            baseUrl={api.baseUrl}
+            linkBase={linkBase}
+            fullTextHref={descriptionHref(api, method.id)}
+          />
           <SourceNote source={source} revision={api.revision} />
         </div>
 
