@@ -12,6 +12,8 @@ const securityHeaders = [
 /** The commit being built, shown by /api/health (EXPLORER_REVISION at run time overrides it). */
 function buildRevision() {
   try {
+    // This config is CommonJS (module.exports), so require is the way to load a Node module here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("node:child_process")
       .execFileSync("git", ["rev-parse", "--short=12", "HEAD"], {
         encoding: "utf8",
