@@ -14,7 +14,8 @@ declare module "autocannon" {
     max: number;
   }
   export interface Result {
-    requests: Stat;
+    /** `total`: requests answered; `sent`: requests sent (the rest were still in flight when time ran out). */
+    requests: Stat & { total: number; sent: number };
     latency: Stat;
     throughput: Stat;
     errors: number;

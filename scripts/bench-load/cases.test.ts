@@ -8,6 +8,8 @@ const fig = (over: Partial<CaseFigures>): CaseFigures => ({
   connections: 50,
   repeat: 1,
   reqPerSec: 3000,
+  completed: 30000,
+  sent: 30050,
   p50Ms: 10,
   p99Ms: 30,
   maxMs: 60,
@@ -53,6 +55,11 @@ describe("judge", () => {
     );
     expect(byGoal(v, "method pages ≥")).toMatchObject({ met: false, measured: "1900 req/s" });
     expect(byGoal(v, "method pages p99")).toMatchObject({ met: false, measured: "55 ms" });
+  });
+
+  it("never reads a case in which nothing was answered as fast", () => {
+    const v = judge([fig({ reqPerSec: 0, completed: 0, p50Ms: null, p99Ms: null, maxMs: null })], []);
+    expect(byGoal(v, "method pages p99")).toMatchObject({ met: false, measured: "none answered" });
   });
 
   it("counts any error, timeout or non-2xx as a failure", () => {

@@ -47,9 +47,13 @@ export interface CaseFigures {
   readonly connections: number;
   readonly repeat: number;
   readonly reqPerSec: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
+  /** Requests answered, and sent (an unanswered one was still in flight when the case's time ran out). */
+  readonly completed: number;
+  readonly sent: number;
+  /** null when no request was answered: there is no latency to report. */
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly maxMs: number | null;
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
@@ -67,7 +71,8 @@ export interface Verdict {
 const worst = (xs: readonly CaseFigures[], f: (c: CaseFigures) => number, pick: "min" | "max") =>
   xs.length === 0 ? null : (pick === "min" ? Math.min : Math.max)(...xs.map(f));
 
-const fmt = (n: number | null, unit = "") => (n === null ? "n/a" : `${Math.round(n)}${unit}`);
+const fmt = (n: number | null, unit = "") =>
+  n === null ? "n/a" : Number.isFinite(n) ? `${Math.round(n)}${unit}` : `none answered`;
 
 /**
  * The issue's goals. Throughput goals use the worst repeat at 50 connections; RSS "flat" means the server's RSS
@@ -80,7 +85,8 @@ export function judge(
   const at50 = (kind: LoadTarget["kind"]) => figures.filter((f) => f.kind === kind && f.connections === 50);
   const method = at50("method");
   const methodRps = worst(method, (f) => f.reqPerSec, "min");
-  const methodP99 = worst(method, (f) => f.p99Ms, "max");
+  // A case in which nothing was answered has no p99: it counts as infinitely slow, never as 0 ms.
+  const methodP99 = worst(method, (f) => f.p99Ms ?? Infinity, "max");
   const dirRps = worst(at50("directory"), (f) => f.reqPerSec, "min");
   const searchRps = worst(at50("search-gzip"), (f) => f.reqPerSec, "min");
   const failures = figures.reduce((n, f) => n + f.errors + f.timeouts + f.non2xx, 0);

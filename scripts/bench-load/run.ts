@@ -120,7 +120,7 @@ async function main(): Promise<void> {
 
   const figures: CaseFigures[] = [];
   const rssAfterRepeat: (number | null)[] = [];
-  const header = `${pad("case", 34)} ${pad("conn", 5)} ${pad("req/s", 8)} ${pad("p50", 6)} ${pad("p99", 6)} ${pad("max", 6)} non2xx errors  RSS MB before→after`;
+  const header = `${pad("case", 34)} ${pad("conn", 5)} ${pad("req/s", 8)} ${pad("p50", 6)} ${pad("p99", 6)} ${pad("max", 6)} ${pad("answered", 9)} non2xx errors  RSS MB before→after`;
   for (let repeat = 1; repeat <= opts.repeats; repeat++) {
     console.log(`\nrepeat ${repeat}/${opts.repeats}, ${opts.duration} s per case (latency in ms)\n${header}`);
     for (const t of targets)
@@ -133,9 +133,11 @@ async function main(): Promise<void> {
           connections,
           repeat,
           reqPerSec: r.requests.average,
-          p50Ms: r.latency.p50,
-          p99Ms: r.latency.p99,
-          maxMs: r.latency.max,
+          completed: r.requests.total,
+          sent: r.requests.sent,
+          p50Ms: r.requests.total === 0 ? null : r.latency.p50,
+          p99Ms: r.requests.total === 0 ? null : r.latency.p99,
+          maxMs: r.requests.total === 0 ? null : r.latency.max,
           non2xx: r.non2xx,
           errors: r.errors,
           timeouts: r.timeouts,
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
         };
         figures.push(f);
         console.log(
-          `${pad(t.name, 34)} ${pad(String(connections), 5)} ${pad(num(f.reqPerSec), 8)} ${pad(num(f.p50Ms), 6)} ${pad(num(f.p99Ms), 6)} ${pad(num(f.maxMs), 6)} ${pad(String(f.non2xx), 6)} ${pad(String(f.errors + f.timeouts), 7)} ${num(rssBeforeMb)}→${num(f.rssAfterMb)}`,
+          `${pad(t.name, 34)} ${pad(String(connections), 5)} ${pad(num(f.reqPerSec), 8)} ${pad(num(f.p50Ms), 6)} ${pad(num(f.p99Ms), 6)} ${pad(num(f.maxMs), 6)} ${pad(`${f.completed}/${f.sent}`, 9)} ${pad(String(f.non2xx), 6)} ${pad(String(f.errors + f.timeouts), 7)} ${num(rssBeforeMb)}→${num(f.rssAfterMb)}`,
         );
       }
     rssAfterRepeat.push(rssOf(server));
