@@ -28,7 +28,13 @@ export const TARGETS: readonly LoadTarget[] = [
     headers: { "accept-encoding": "gzip" },
     kind: "search-gzip",
   },
-  { name: "search index plain", path: "/api/search-index", headers: {}, kind: "search-plain" },
+  // Explicit: fetch (the warm-up) would otherwise ask for gzip by itself.
+  {
+    name: "search index plain",
+    path: "/api/search-index",
+    headers: { "accept-encoding": "identity" },
+    kind: "search-plain",
+  },
 ];
 
 export const CONNECTIONS = [10, 50] as const;

@@ -61,9 +61,19 @@ async function startServer(): Promise<Server> {
 async function warm(origin: string, targets: readonly LoadTarget[]): Promise<void> {
   for (const t of targets) {
     const res = await fetch(origin + t.path, { headers: t.headers, signal: AbortSignal.timeout(180_000) });
-    await res.arrayBuffer();
+    const text = await res.text(); // fetch undoes one gzip layer, as a browser does
     if (!res.ok)
       throw new Error(`${t.path} answered ${res.status} while warming: fix the app before benchmarking`);
+    // Fast but wrong must not pass: the gzip case really is gzip, and the index is JSON once decoded.
+    const encoding = res.headers.get("content-encoding");
+    if ((t.headers["accept-encoding"] === "gzip") !== (encoding === "gzip"))
+      throw new Error(`${t.name}: Content-Encoding is ${encoding ?? "absent"}`);
+    if (t.path.startsWith("/api/"))
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new Error(`${t.name}: the body is not JSON once decoded`);
+      }
   }
 }
 
