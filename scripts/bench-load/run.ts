@@ -60,7 +60,11 @@ async function startServer(): Promise<Server> {
 /** One request per target before measuring: pages compile their data once, the search index is built once. */
 async function warm(origin: string, targets: readonly LoadTarget[]): Promise<void> {
   for (const t of targets) {
-    const res = await fetch(origin + t.path, { headers: t.headers, signal: AbortSignal.timeout(180_000) });
+    const res = await fetch(origin + t.path, {
+      // As autocannon asks (no Accept-Encoding means no compression); fetch alone would ask for gzip.
+      headers: { "accept-encoding": "identity", ...t.headers },
+      signal: AbortSignal.timeout(180_000),
+    });
     const text = await res.text(); // fetch undoes one gzip layer, as a browser does
     if (!res.ok)
       throw new Error(`${t.path} answered ${res.status} while warming: fix the app before benchmarking`);
@@ -135,6 +139,8 @@ async function main(): Promise<void> {
     console.log(`\nrepeat ${repeat}/${opts.repeats}, ${opts.duration} s per case (latency in ms)\n${header}`);
     for (const t of targets)
       for (const connections of CONNECTIONS) {
+        // Requests still in flight when the previous case stopped are still being served: let them drain first.
+        await new Promise((r) => setTimeout(r, 2_000));
         const rssBeforeMb = rssOf(server);
         const r = await runCase(server.origin, t, connections, opts.duration);
         const f: CaseFigures = {
