@@ -9,10 +9,29 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
+/** The commit being built, shown by /api/health (EXPLORER_REVISION at run time overrides it). */
+function buildRevision() {
+  try {
+    // This config is CommonJS (module.exports), so require is the way to load a Node module here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("node:child_process")
+      .execFileSync("git", ["rev-parse", "--short=12", "HEAD"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      })
+      .trim();
+  } catch {
+    return "";
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `node <distDir>/standalone/server.js` runs on any Node host without node_modules (README: production).
+  output: "standalone",
+  env: { EXPLORER_BUILD_REVISION: buildRevision() },
   // A second build folder lets a benchmark or a parallel e2e run build without touching .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The snapshot documents are read from disk at request time by lib/discovery/sources (server only).

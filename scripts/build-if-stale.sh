@@ -11,6 +11,11 @@ if [ -f "$dist/BUILD_ID" ] && [ "$(cat "$dist/.source-hash" 2>/dev/null)" = "$sr
   echo "[build] production build up to date"
 else
   echo "[build] next build"
+  # next build (output tracing) panics on a .venv symlink that points outside the project: set it aside meanwhile.
+  if [ -L .venv ]; then
+    mv .venv .venv.build-aside
+    trap 'mv .venv.build-aside .venv' EXIT
+  fi
   NEXT_TELEMETRY_DISABLED=1 npx next build
   echo "$src_hash" > "$dist/.source-hash"
 fi
