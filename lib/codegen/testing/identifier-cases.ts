@@ -18,6 +18,7 @@ import ts from "typescript";
 
 import { buildApiModel, findMethod } from "@/lib/discovery/model";
 import type { RawRestDescription } from "@/lib/discovery/types";
+import { UnsafeHeaderField } from "@/lib/request/header-field";
 import type { ExplorerRequest, JsonValue, RequestAuth } from "@/lib/request/types";
 
 import { UnrepresentableValue } from "../literals/errors";
@@ -26,6 +27,7 @@ import { runPython } from "../literals/testing/oracles";
 import { UnsafeIdentifier } from "../naming/unsafe-identifier";
 import { prepareSnippetInput } from "../prepare";
 import { generateSnippet } from "../registry";
+import { SnippetRefused } from "../request-options";
 import { pythonCallBlocked } from "../targets/python/client";
 import { UnrepresentableInHttp } from "../targets/http/http";
 import type { SnippetInput, TargetId } from "../types";
@@ -309,7 +311,10 @@ export function isRefusal(e: unknown): e is Error {
     e instanceof UnsafeIdentifier ||
     e instanceof UnrepresentableValue ||
     e instanceof UnrepresentableInShell ||
-    e instanceof UnrepresentableInHttp
+    e instanceof UnrepresentableInHttp ||
+    e instanceof UnsafeHeaderField ||
+    // a request the library cannot send as shown (e.g. an alt other than json/media in Python)
+    e instanceof SnippetRefused
   );
 }
 
