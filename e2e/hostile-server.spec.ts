@@ -66,6 +66,19 @@ test.describe("server hardening", () => {
 
     await page.goto("/behave-long-description/v1/behave-long-description.things.get");
     await expect(page.getByText("… (truncated, 4,000 more values)")).toBeAttached();
+
+    // The form does not render 5,000 options either: a text field suggests the first 1,000, any value can be
+    // typed, and validation still knows the whole set.
+    await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    await page.getByText("More (standard parameters)").click();
+    const mode = page.locator("#rf-mode");
+    await expect(mode).toHaveAttribute("list", "rf-mode-values");
+    expect(await page.locator("#rf-mode-values option").count()).toBe(1000);
+    await mode.fill("v4999");
+    await expect(page.getByTestId("request-preview")).toContainText("mode=v4999");
+    await expect(mode).not.toHaveAttribute("aria-invalid", "true");
+    await mode.fill("v5000");
+    await expect(mode).toHaveAttribute("aria-invalid", "true");
   });
 
   test("TRACE is 405, not a 500 with a stack trace", async ({ request }) => {

@@ -4,6 +4,7 @@ import { useScrollable } from "@/components/ui/scroll-region";
 
 import type { ParameterModel } from "@/lib/discovery/model-types";
 import type { ParamValue } from "@/lib/request/types";
+import { capList, MAX_ENUM_VALUES } from "@/lib/text/render-caps";
 import { fieldHint, fieldIssues, fieldKind, valueList, valueText } from "@/lib/workbench/fields";
 
 import { fieldId, type ParamDoc } from "./types";
@@ -65,6 +66,31 @@ function ScalarInput({
     onBlur,
   };
   const kind = fieldKind(param);
+  if (kind === "enum" && param.enum && param.enum.length > MAX_ENUM_VALUES) {
+    // Too many values to list (render work must not grow with the document): any value can be typed, the first
+    // MAX_ENUM_VALUES are suggested, and validation still checks the whole set.
+    const listed = capList(param.enum);
+    return (
+      <>
+        <input
+          {...common}
+          className="rf-input"
+          type="text"
+          list={`${id}-values`}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={`one of ${param.enum.length.toLocaleString("en-US")} values`}
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <datalist id={`${id}-values`}>
+          {listed.items.map((e) => (
+            <option key={e.value} value={e.value} />
+          ))}
+        </datalist>
+      </>
+    );
+  }
   if (kind === "enum" && param.enum) {
     const known = param.enum.some((e) => e.value === text);
     return (
