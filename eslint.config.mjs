@@ -14,6 +14,8 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      "testing/migrate-corpus/legacy/**",
+      "testing/migrate-corpus/current/**",
     ],
   },
   {

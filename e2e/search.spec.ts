@@ -1,4 +1,15 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, holdRequests, test } from "./fixtures";
+
+/** The relevance benchmark's intents (scripts/bench-search.ts); the e2e types a fixed sample of them. */
+const INTENTS = (
+  JSON.parse(
+    readFileSync(join(__dirname, "..", "lib", "search", "__fixtures__", "intents.json"), "utf8"),
+  ) as {
+    queries: { q: string; want: string[] }[];
+  }
+).queries;
 
 /**
  * The global search palette. Against the fake Discovery server the first open builds the index over HTTP (every
@@ -98,6 +109,57 @@ test.describe("search palette", () => {
     await expect(api).toBeVisible({ timeout: FIRST_INDEX_TIMEOUT });
     await api.click();
     await expect(page).toHaveURL(/\/drive\/v\d+$/);
+  });
+
+  test("plain-language queries list the method they mean in the first three (a sample of the benchmark)", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await page.keyboard.press("/");
+    const dialog = page.getByRole("dialog", { name: "Search APIs and methods" });
+    const input = dialog.getByRole("combobox", { name: "Search APIs and methods" });
+    const sample = INTENTS.filter((_, i) => i % 6 === 0);
+    expect(sample.map((s) => s.q)).toContain("send email");
+    for (const { q, want } of sample) {
+      await input.fill(q);
+      // API hits take a place too (as in the benchmark): they count as "API".
+      const firstThree = () =>
+        dialog
+          .getByRole("option")
+          .evaluateAll((els) =>
+            els.slice(0, 3).map((e) => e.querySelector(".search-hit__id")?.textContent ?? "API"),
+          );
+      await expect
+        .poll(firstThree, {
+          message: `the first three hits of ${JSON.stringify(q)} include one of ${want.join(", ")}`,
+          timeout: FIRST_INDEX_TIMEOUT,
+        })
+        .toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(new RegExp(`^(${want.join("|").replace(/\./g, "\\.")})$`)),
+          ]),
+        );
+    }
+  });
+
+  test("a typo still finds the method, preferred versions are marked, and aliased versions show once", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await page.keyboard.press("/");
+    const dialog = page.getByRole("dialog", { name: "Search APIs and methods" });
+    const input = dialog.getByRole("combobox", { name: "Search APIs and methods" });
+    await input.fill("calender events insert");
+    const first = dialog.getByRole("option").first();
+    await expect(first.locator(".search-hit__id")).toHaveText("calendar.events.insert", {
+      timeout: FIRST_INDEX_TIMEOUT,
+    });
+    await expect(first.locator(".search-hit__api")).toHaveText("Calendar API · v3 · preferred");
+    await input.fill("directory users list");
+    await expect(dialog.getByRole("option").first().locator(".search-hit__id")).toHaveText(
+      "directory.users.list",
+    );
+    await expect(dialog.locator(".search-hit__id", { hasText: /^directory\.users\.list$/ })).toHaveCount(1);
   });
 
   test("the index is served with an ETag and revalidates to 304", async ({ request }) => {

@@ -6,11 +6,17 @@
  * language, and "Download project" (lib/project-download, zipped with fflate in the browser).
  * Codegen errors are shown as a message, never thrown.
  */
+import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { CodeEditor, type CodeEditorInstance } from "@/components/code-editor/code-editor";
 import { prepareSnippetInput } from "@/lib/codegen/prepare";
 import { generateSnippet, TARGETS } from "@/lib/codegen/registry";
+import {
+  DEFAULT_DOWNLOAD_FILE,
+  requestAsksForMedia,
+  resolveSnippetOptions,
+} from "@/lib/codegen/request-options";
 import { TARGET_IDS, type SnippetInput, type SnippetOptions, type TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
 import type { ExplorerRequest } from "@/lib/request/types";
@@ -24,6 +30,11 @@ export interface CodePanelProps {
   readonly api: ApiModel;
   readonly method: MethodModel;
   readonly request: ExplorerRequest;
+  /**
+   * Why the form's state is no request at all (a body that does not parse), or null. Every tab and the download
+   * then say so instead of showing code for something else.
+   */
+  readonly unavailable?: string | null;
   readonly language: TargetId;
   readonly onLanguageChange: (language: TargetId) => void;
   readonly options: SnippetOptions;
@@ -37,7 +48,6 @@ export const TAB_LABELS: Readonly<Record<TargetId, string>> = {
   http: "HTTP",
 };
 
-const DEFAULT_DOWNLOAD_FILE = "download.bin";
 const COPIED_MS = 2000;
 
 type Prepared = { ok: true; input: SnippetInput } | { ok: false; message: string };
@@ -92,6 +102,7 @@ export function CodePanel({
   api,
   method,
   request,
+  unavailable = null,
   language,
   onLanguageChange,
   options,
@@ -114,15 +125,21 @@ export function CodePanel({
   };
 
   const prepared = useMemo<Prepared>(() => {
+    if (unavailable !== null) return { ok: false, message: unavailable };
     try {
       return { ok: true, input: prepareSnippetInput({ api, method, request }) };
     } catch (err) {
       return { ok: false, message: messageOf(err) };
     }
-  }, [api, method, request]);
+  }, [api, method, request, unavailable]);
 
   const applies = useMemo(() => applicableOptions(method, request, language), [method, request, language]);
-  const genOptions = useMemo(() => effectiveOptions(options, applies), [options, applies]);
+  // What the code is generated with, as the checkboxes show it: alt=media in the request is a download.
+  const genOptions = useMemo(() => {
+    const chosen = effectiveOptions(options, applies);
+    return prepared.ok && applies.downloadTo ? resolveSnippetOptions(prepared.input, chosen) : chosen;
+  }, [options, applies, prepared]);
+  const downloadForced = prepared.ok && applies.downloadTo && requestAsksForMedia(prepared.input);
 
   const generated = useMemo<Generated>(() => {
     if (!prepared.ok) return prepared;
@@ -261,9 +278,18 @@ export function CodePanel({
             className="code-panel__button"
             onClick={() => void onDownload()}
             disabled={!generated.ok}
-            title={`A runnable ${TAB_LABELS[language]} project: the snippet, ${
-              language === "typescript" ? "package.json, " : language === "python" ? "requirements.txt, " : ""
-            }and a README`}
+            aria-describedby={generated.ok ? undefined : `${id}-no-code`}
+            title={
+              generated.ok
+                ? `A runnable ${TAB_LABELS[language]} project: the snippet, ${
+                    language === "typescript"
+                      ? "package.json, "
+                      : language === "python"
+                        ? "requirements.txt, "
+                        : ""
+                  }and a README`
+                : `No project: ${generated.message}`
+            }
           >
             Download project
           </button>
@@ -275,6 +301,10 @@ export function CodePanel({
           : copyState === "manual"
             ? "Copying is blocked here: the code is selected, press Ctrl+C (⌘C) to copy it."
             : ""}
+      </p>
+      <p className="code-panel__hint small">
+        <Link href="/migrate">Have old code?</Link> Code with <code>run_console()</code>, the out-of-band
+        sign-in or oauth2client can be fixed on the migration page.
       </p>
 
       {anyOption ? (
@@ -295,17 +325,18 @@ export function CodePanel({
               <label>
                 <input
                   type="checkbox"
-                  checked={options.downloadTo !== undefined}
+                  checked={genOptions.downloadTo !== undefined}
+                  disabled={downloadForced}
                   onChange={(e) => set({ downloadTo: e.target.checked ? DEFAULT_DOWNLOAD_FILE : undefined })}
                 />{" "}
-                Download to file
+                Download to file{downloadForced ? " (the request sets alt=media)" : ""}
               </label>
-              {options.downloadTo !== undefined ? (
+              {genOptions.downloadTo !== undefined ? (
                 <input
                   type="text"
                   className="code-panel__file"
                   aria-label="File to save the download to"
-                  value={options.downloadTo}
+                  value={genOptions.downloadTo}
                   spellCheck={false}
                   onChange={(e) => set({ downloadTo: e.target.value })}
                 />
@@ -362,7 +393,7 @@ export function CodePanel({
             onReady={onReady}
           />
         ) : (
-          <p className="code-panel__error" role="alert">
+          <p id={`${id}-no-code`} className="code-panel__error" role="alert" data-testid="code-unavailable">
             No {TAB_LABELS[language]} code for this request: {generated.message}
           </p>
         )}

@@ -22,6 +22,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="site-header__nav">
           <Link href="/">All APIs</Link>
+          <Link href="/migrate">Fix my old code</Link>
         </nav>
         <SearchPalette />
         <Suspense fallback={<span className="source-badge source-badge--pending">Loading source…</span>}>

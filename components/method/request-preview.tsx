@@ -26,8 +26,8 @@ export function RequestPreview({
           <code>{rawHttp(request.spec)}</code>
         </pre>
       ) : (
-        <p className="muted" role="status">
-          No preview: {request.message}
+        <p className="muted" role="status" data-testid="request-preview-unavailable">
+          No request: {request.message}
         </p>
       )}
     </figure>

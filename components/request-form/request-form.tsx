@@ -1,6 +1,9 @@
 import { useState } from "react";
 
-import type { MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import { SelectionPicker } from "@/components/fields/selection-picker";
+import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import { selectionTarget } from "@/lib/fields/param-issues";
+import { valueText } from "@/lib/workbench/fields";
 import { ownValue } from "@/lib/object/own";
 import type { ExplorerRequest, JsonValue, MediaSpec, RequestAuth } from "@/lib/request/types";
 
@@ -11,6 +14,8 @@ import { ParamField } from "./param-field";
 import type { ParamDocs, ScopeOption } from "./types";
 
 export interface RequestFormProps {
+  /** When given, `fields` and field-mask parameters get a schema picker (it fetches the schema graph). */
+  readonly api?: Pick<ApiModel, "name" | "version" | "revision">;
   readonly method: MethodModel;
   /** The API's standard parameters offered in the form (credential ones excluded). */
   readonly standardParams: readonly ParameterModel[];
@@ -38,18 +43,36 @@ export function RequestForm(props: RequestFormProps) {
   const { method, request, docs, touched } = props;
   const path = method.parameters.filter((p) => p.location === "path");
   const query = method.parameters.filter((p) => p.location !== "path");
-  const field = (p: ParameterModel) => (
-    <ParamField
-      key={p.name}
-      param={p}
-      value={ownValue(request.params, p.name)}
-      doc={docs.get(p.name)}
-      showRequired={touched.has(p.name)}
-      onText={props.onParamText}
-      onList={props.onParamList}
-      onTouched={props.onTouched}
-    />
-  );
+  const field = (p: ParameterModel) => {
+    const input = (
+      <ParamField
+        key={p.name}
+        param={p}
+        value={ownValue(request.params, p.name)}
+        doc={docs.get(p.name)}
+        showRequired={touched.has(p.name)}
+        onText={props.onParamText}
+        onList={props.onParamList}
+        onTouched={props.onTouched}
+      />
+    );
+    const target = props.api !== undefined ? selectionTarget(method, p) : null;
+    if (target === null || props.api === undefined) return input;
+    return (
+      <div key={p.name} className="rf-selection">
+        {input}
+        <SelectionPicker
+          api={props.api}
+          method={method}
+          param={p}
+          target={target}
+          value={valueText(ownValue(request.params, p.name))}
+          body={request.body}
+          onChange={props.onParamText}
+        />
+      </div>
+    );
+  };
   const standardSet = props.standardParams.filter(
     (p) => ownValue(request.params, p.name) !== undefined,
   ).length;

@@ -5,13 +5,8 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useTran
 
 import { readJsonResponse } from "@/lib/http/read-json";
 import { isSearchIndex } from "@/lib/search/build";
-import {
-  prepareSearchIndex,
-  searchIndex,
-  warmSearchCache,
-  type PreparedSearchIndex,
-  type SearchHit,
-} from "@/lib/search/query";
+import { warmSearchCache, type SearchHit } from "@/lib/search/query";
+import { prepareSearch, search, type PreparedSearch } from "@/lib/search/search";
 
 const LIMIT = 50;
 const INDEX_URL = "/api/search-index";
@@ -20,24 +15,24 @@ const INDEX_URL = "/api/search-index";
  * Precomputes the one-character queries (lib/search/query `warmSearchCache`) in idle time, one query per slice, so
  * the first keystroke of every search — the costliest query, matching thousands of methods — answers from memory.
  */
-function warmInIdle(index: PreparedSearchIndex): void {
+function warmInIdle(index: PreparedSearch): void {
   if (typeof window.requestIdleCallback !== "function") return;
   const step = (deadline: IdleDeadline) => {
-    while (deadline.timeRemaining() > 8) if (!warmSearchCache(index, LIMIT)) return;
+    while (deadline.timeRemaining() > 8) if (!warmSearchCache(index.lexical, LIMIT)) return;
     window.requestIdleCallback(step);
   };
   window.requestIdleCallback(step);
 }
 
 /** The index, fetched and prepared once per page session (shared by every mount; reset after a failure). */
-let indexPromise: Promise<PreparedSearchIndex> | null = null;
+let indexPromise: Promise<PreparedSearch> | null = null;
 
-function loadIndex(): Promise<PreparedSearchIndex> {
+function loadIndex(): Promise<PreparedSearch> {
   indexPromise ??= fetch(INDEX_URL, { headers: { accept: "application/json" } })
     .then(async (res) => {
       const json = await readJsonResponse(res, "The search index");
       if (!isSearchIndex(json)) throw new Error("The search index has an unexpected format.");
-      const prepared = prepareSearchIndex(json);
+      const prepared = prepareSearch(json);
       warmInIdle(prepared);
       return prepared;
     })
@@ -61,11 +56,11 @@ function isTypingTarget(target: EventTarget | null): boolean {
 type Status =
   | { readonly kind: "idle" }
   | { readonly kind: "loading" }
-  | { readonly kind: "ready"; readonly index: PreparedSearchIndex }
+  | { readonly kind: "ready"; readonly index: PreparedSearch }
   | { readonly kind: "error"; readonly message: string };
 
 function HitRow({ hit }: { readonly hit: SearchHit }) {
-  const apiLabel = hit.api.t.endsWith(hit.api.v) ? hit.api.t : `${hit.api.t} · ${hit.api.v}`;
+  const apiLabel = `${hit.api.t.endsWith(hit.api.v) ? hit.api.t : `${hit.api.t} · ${hit.api.v}`}${hit.api.p ? " · preferred" : ""}`;
   if (hit.kind === "api")
     return (
       <>
@@ -203,7 +198,7 @@ export function SearchPalette() {
   }, [show, hide]);
 
   const results = useMemo(
-    () => (status.kind === "ready" ? searchIndex(status.index, query, LIMIT) : { hits: [], total: 0 }),
+    () => (status.kind === "ready" ? search(status.index, query, LIMIT) : { hits: [], total: 0 }),
     [status, query],
   );
   const hits = results.hits;
@@ -268,7 +263,7 @@ export function SearchPalette() {
   if (status.kind === "loading" || status.kind === "idle") statusText = "Loading the search index…";
   else if (status.kind === "error") statusText = status.message;
   else if (query.trim() === "")
-    statusText = `Search ${status.index.index.methods.length.toLocaleString("en")} methods in ${status.index.index.apis.length.toLocaleString("en")} API versions.`;
+    statusText = `Search ${status.index.lexical.index.methods.length.toLocaleString("en")} methods in ${status.index.lexical.index.apis.length.toLocaleString("en")} API versions.`;
   else if (results.total === 0) statusText = "No APIs or methods match.";
   else
     statusText =

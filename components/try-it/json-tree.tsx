@@ -3,7 +3,9 @@
  * Foldable JSON. Children render only when their node is open, and long arrays/objects show their entries in
  * pages of 100, so a multi-megabyte response stays responsive (the DOM holds what is visible, not the body).
  */
-import { useState } from "react";
+import { useContext, useState } from "react";
+
+import { PickPathContext } from "@/components/fields/pick-path-context";
 
 const PAGE = 100;
 const STRING_MAX = 2_000;
@@ -28,7 +30,7 @@ function Scalar({ value }: { readonly value: unknown }) {
   return <span className="jt-boolean">{String(value)}</span>;
 }
 
-function Entries({ value }: { readonly value: object }) {
+function Entries({ value, path }: { readonly value: object; readonly path: readonly string[] }) {
   const [shown, setShown] = useState(PAGE);
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.map((v, i) => [String(i), v])
@@ -42,6 +44,7 @@ function Entries({ value }: { readonly value: object }) {
             index={Array.isArray(value) ? k : null}
             value={v}
             depth={1}
+            path={Array.isArray(value) ? path : [...path, k]}
           />
         </li>
       ))}
@@ -62,20 +65,34 @@ interface JsonNodeProps {
   readonly value: unknown;
   /** Nodes shallower than 2 start open. */
   readonly depth: number;
+  /** The object keys leading here (list positions left out). */
+  readonly path?: readonly string[];
 }
 
-export function JsonNode({ name, index = null, value, depth }: JsonNodeProps) {
+export function JsonNode({ name, index = null, value, depth, path = [] }: JsonNodeProps) {
   const [open, setOpen] = useState(depth < 2);
+  const pick = useContext(PickPathContext);
+  const keyLabel = name !== null ? <span className="jt-key">{JSON.stringify(name)}: </span> : null;
+  // Only a leaf's key is a button: an object's key sits in a <summary>, which must not hold another control.
+  const leafKey =
+    name !== null && pick !== null ? (
+      <button
+        type="button"
+        className="jt-key jt-pick"
+        title={`Add ${path.join(".")} to fields`}
+        onClick={() => pick(path)}
+      >
+        {JSON.stringify(name)}:{" "}
+      </button>
+    ) : (
+      keyLabel
+    );
   const label =
-    name !== null ? (
-      <span className="jt-key">{JSON.stringify(name)}: </span>
-    ) : index !== null ? (
-      <span className="jt-index">{index}: </span>
-    ) : null;
+    name !== null ? keyLabel : index !== null ? <span className="jt-index">{index}: </span> : null;
   if (typeof value !== "object" || value === null)
     return (
       <span className="jt-leaf">
-        {label}
+        {name !== null ? leafKey : label}
         <Scalar value={value} />
       </span>
     );
@@ -95,7 +112,7 @@ export function JsonNode({ name, index = null, value, depth }: JsonNodeProps) {
         {label}
         <span className="jt-punct">{summary}</span>
       </summary>
-      {open ? <Entries value={value} /> : null}
+      {open ? <Entries value={value} path={path} /> : null}
     </details>
   );
 }

@@ -12,17 +12,21 @@ import {
 } from "react";
 
 import { CodePanel } from "@/components/code-panel/code-panel";
+import { PickPathContext } from "@/components/fields/pick-path-context";
+import { useSchemaGraph } from "@/components/fields/use-schema-graph";
 import { RequestPreview } from "@/components/method/request-preview";
 import { RequestForm } from "@/components/request-form/request-form";
 import { TryItPanel } from "@/components/try-it/try-it-panel";
 import type { ParamDocs, ScopeOption } from "@/components/request-form/types";
 import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
-import { buildHttpRequest } from "@/lib/request/build";
+import { schemaGraphUrl } from "@/lib/fields/method-graph";
+import { selectionIssues, selectionTarget, selectionText } from "@/lib/fields/param-issues";
+import { addFieldPath } from "@/lib/fields/partial-response";
 import { defaultRequest } from "@/lib/request/canonical";
+import { prepareRequest } from "@/lib/request/prepare";
 import { encodeShareState } from "@/lib/request/share";
 import type { ExplorerRequest, JsonValue, MediaSpec, RequestAuth } from "@/lib/request/types";
-import { validateRequest } from "@/lib/request/validate";
 import { formStandardParams } from "@/lib/workbench/fields";
 import {
   cleanForHistory,
@@ -34,11 +38,13 @@ import {
   type HistoryItem,
 } from "@/lib/workbench/history";
 import {
+  bodyError,
   initialState,
   reduceWorkbench,
   type WorkbenchAction,
   type WorkbenchState,
 } from "@/lib/workbench/state";
+import { entryState, ENTRY_KEY, withEntryState } from "@/lib/workbench/history-entry";
 import { loadTabState, newTabStateId, saveTabState } from "@/lib/workbench/tab-state";
 import {
   decodeUrlState,
@@ -89,14 +95,6 @@ export interface RequestWorkbenchProps {
   readonly mediaDropped?: boolean;
   /** `?tab=<id>`: the state is in this tab's sessionStorage (too long for a link); restored after hydration. */
   readonly tabStateId?: string;
-}
-
-function buildPreview(api: ApiModel, method: MethodModel, request: ExplorerRequest) {
-  try {
-    return { ok: true as const, spec: buildHttpRequest(api, method, request) };
-  } catch (err) {
-    return { ok: false as const, message: err instanceof Error ? err.message : String(err) };
-  }
 }
 
 function safeStorage(): Storage | null {
@@ -177,48 +175,80 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     [api.standardParameters, method.parameters],
   );
 
-  // Validation, the HTTP preview and the code all follow the current state in the same render: keystroke → code
-  // is one React commit plus one Monaco frame (no deferred value: it would render the whole workbench twice).
-  const issues = useMemo(() => validateRequest(api, method, state.request), [api, method, state.request]);
+  // Validation, the HTTP preview, the code and Execute all take ONE prepared request, made from the current state
+  // in the same render (keystroke → code is one React commit plus one Monaco frame; no deferred value: it would
+  // render the whole workbench twice). Its body is the editor's text: a body that does not parse makes it invalid
+  // everywhere, never the last valid body.
+  const prepared = useMemo(
+    () => prepareRequest(api, method, state.request, state.bodyText),
+    [api, method, state.request, state.bodyText],
+  );
+  const selectionGraphs = useSelectionGraphs(api, method, standardParams, state.request);
+  // fields and field masks are checked against the method's schemas here (they load lazily): their issues block
+  // Execute like any other.
+  const issues = useMemo(
+    () => [
+      ...prepared.issues,
+      ...selectionIssues(method, [...method.parameters, ...standardParams], state.request, selectionGraphs),
+    ],
+    [prepared.issues, method, state.request, standardParams, selectionGraphs],
+  );
   const issuesByParam = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const i of issues) map.set(i.param, [...(map.get(i.param) ?? []), i.message]);
     return map;
   }, [issues]);
-  const preview = useMemo(() => buildPreview(api, method, state.request), [api, method, state.request]);
+  const preview = useMemo(
+    () =>
+      prepared.state === "ready"
+        ? { ok: true as const, spec: prepared.http }
+        : { ok: false as const, message: prepared.reason },
+    [prepared],
+  );
 
   // ---- URL: always the full state (replaceState, debounced; no router navigation). The untouched form is the
   // bare method path.
   // A state too long for any link (stateLink) is kept in this tab's sessionStorage and the URL names it.
   const pristine = useMemo(() => initialState(model, defaultRequest(api, method)), [model, api, method]);
+  // The history entry also holds the whole state (lib/workbench/history-entry.ts): Back and Forward restore it.
   const link = useMemo(() => stateLink(state, pristine), [state, pristine]);
   const tabId = useRef<string | null>(props.tabStateId ?? null);
   /** False when sessionStorage refused the too-long state: a reload would lose it. */
   const [tabSaved, setTabSaved] = useState(true);
-  const latestLink = useRef<StateLink | null>(null);
-  const writeLink = useCallback((l: StateLink) => {
-    if (l.fits) return writeHref(l.href);
+  const latestLink = useRef<{ link: StateLink; state: WorkbenchState } | null>(null);
+  const currentState = useRef(state);
+  useLayoutEffect(() => {
+    currentState.current = state;
+  });
+  const writeLink = useCallback((l: StateLink, s: WorkbenchState) => {
+    if (l.fits) return writeEntry(l.href, s);
     tabId.current ??= newTabStateId();
     const storage = safeSessionStorage();
     setTabSaved(storage !== null && saveTabState(storage, tabId.current, l.query));
-    writeHref(tabStateHref(l.path, tabId.current));
+    writeEntry(tabStateHref(l.path, tabId.current), s);
   }, []);
   useEffect(() => {
-    latestLink.current = link;
-    const t = window.setTimeout(() => writeLink(link), URL_DEBOUNCE_MS);
+    latestLink.current = { link, state };
+    const t = window.setTimeout(() => writeLink(link, state), URL_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
-  }, [link, writeLink]);
-  // Leaving the page within the debounce (a link, then Back) keeps the last edit in this history entry. (A reload
-  // takes its URL before these events, so it may still miss an edit made in the last 200 ms.)
+  }, [link, state, writeLink]);
+  // Leaving the page within the debounce (a link — its click comes before the router's navigation —, the
+  // search palette, then Back) keeps the last edit in this history entry. (A reload takes its URL before these
+  // events, so it may still miss an edit made in the last 200 ms.)
   useEffect(() => {
     const flush = () => {
-      if (latestLink.current !== null) writeLink(latestLink.current);
+      const latest = latestLink.current;
+      if (latest !== null) writeLink(latest.link, latest.state);
     };
     window.addEventListener("pagehide", flush);
     window.addEventListener("beforeunload", flush);
+    document.addEventListener("click", flush, true);
+    document.addEventListener("keydown", flush, true);
     return () => {
       window.removeEventListener("pagehide", flush);
       window.removeEventListener("beforeunload", flush);
+      document.removeEventListener("click", flush, true);
+      document.removeEventListener("keydown", flush, true);
     };
   }, [writeLink]);
 
@@ -253,6 +283,8 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
       if (!force && !interacted.current) return;
       const storage = safeStorage();
       if (storage === null) return;
+      // A body that does not parse is not a request: history keeps the last one that was.
+      if (bodyError(s) !== null) return;
       const share = encodeShareState(cleanForHistory(s.request));
       if (!force && (share === defaultShare || share === clearedShare.current)) return;
       clearedShare.current = null;
@@ -301,6 +333,24 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Back/Forward: the page renders again from the router's cache of its first server render, so the form
+  // starts from the entry's state instead (before paint); a popstate within the same page does the same.
+  useLayoutEffect(() => {
+    const restore = (historyState: unknown) => {
+      const saved = entryState(historyState, model);
+      const same = (a: WorkbenchState, b: WorkbenchState) =>
+        JSON.stringify(withEntryState(null, a)) === JSON.stringify(withEntryState(null, b));
+      if (saved === null || same(saved, currentState.current)) return;
+      // Coming back is not an edit: history records from the visitor's next change on.
+      baseline.current = historyKey(saved);
+      dispatch({ type: "replace", state: saved });
+    };
+    restore(window.history.state);
+    const onPop = (e: PopStateEvent) => restore(e.state);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [model]);
+
   // ---- Handlers (stable, so unchanged fields do not re-render).
   const onParamText = useCallback(
     (param: ParameterModel, text: string) => dispatch({ type: "paramText", param, text }),
@@ -318,6 +368,18 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   const onBodyText = useCallback((text: string) => dispatch({ type: "bodyText", text }), []);
   const onMedia = useCallback((media: MediaSpec | null) => dispatch({ type: "media", media }), []);
   const onLanguageChange = useCallback((language: TargetId) => dispatch({ type: "language", language }), []);
+  // A key clicked in the response viewer joins the `fields` selection (when this method has one).
+  const fieldsParam = standardParams.find((p) => selectionTarget(method, p)?.kind === "fields");
+  const fieldsText =
+    fieldsParam !== undefined ? (selectionText(state.request, fieldsParam.name) ?? "") : null;
+  const onPickPath = useMemo(
+    () =>
+      fieldsParam === undefined || fieldsText === null
+        ? null
+        : (path: readonly string[]) =>
+            dispatch({ type: "paramText", param: fieldsParam, text: addFieldPath(fieldsText, path) }),
+    [fieldsParam, fieldsText],
+  );
   const onOptionsChange = useCallback(
     (options: SnippetOptions) => dispatch({ type: "options", options }),
     [],
@@ -391,6 +453,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           </p>
         ) : null}
         <RequestForm
+          api={api}
           method={method}
           standardParams={standardParams}
           request={state.request}
@@ -434,16 +497,18 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
 
       <section aria-labelledby="run-title" className="wb-run">
         <h2 id="run-title">Run it</h2>
-        <TryItPanel
-          api={api}
-          method={method}
-          request={state.request}
-          suggestedScopes={props.suggestedScopes}
-          blockingIssues={issueMessages}
-          onMedia={onMedia}
-          onLanguageChange={onLanguageChange}
-          onRun={onRun}
-        />
+        <PickPathContext.Provider value={onPickPath}>
+          <TryItPanel
+            api={api}
+            method={method}
+            request={prepared.request}
+            suggestedScopes={props.suggestedScopes}
+            blockingIssues={issueMessages}
+            onMedia={onMedia}
+            onLanguageChange={onLanguageChange}
+            onRun={onRun}
+          />
+        </PickPathContext.Provider>
       </section>
 
       <section aria-labelledby="code-title" className="wb-code">
@@ -451,7 +516,8 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         <CodePanel
           api={api}
           method={method}
-          request={state.request}
+          request={prepared.request}
+          unavailable={prepared.state === "invalid" ? prepared.reason : null}
           language={state.language}
           onLanguageChange={onLanguageChange}
           options={state.options}
@@ -484,8 +550,46 @@ function historyKey(s: WorkbenchState): string {
   return `${s.language} ${encodeShareState(cleanForHistory(s.request))}`;
 }
 
-function writeHref(href: string): void {
-  if (window.location.pathname + window.location.search !== href) {
-    window.history.replaceState(window.history.state, "", href);
+function writeEntry(href: string, state: WorkbenchState): void {
+  // Only this page's entry: after a navigation the location is already another page's (paths compared decoded:
+  // the browser may spell a method id's characters differently from encodeURIComponent).
+  const decode = (p: string) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  };
+  if (decode(window.location.pathname) !== decode(href.split("?")[0] ?? "")) return;
+  const next = withEntryState(window.history.state, state);
+  const current = (window.history.state as Record<string, unknown> | null)?.[ENTRY_KEY];
+  const unchanged = JSON.stringify(current) === JSON.stringify(next[ENTRY_KEY]);
+  if (unchanged && window.location.pathname + window.location.search === href) return;
+  window.history.replaceState(next, "", href);
+}
+
+/**
+ * The schemas `fields` and field masks are checked against, fetched once one of them has a value (a syntax error
+ * is flagged before that; an unknown field as soon as the schema is there).
+ */
+function useSelectionGraphs(
+  api: ApiModel,
+  method: MethodModel,
+  standardParams: readonly ParameterModel[],
+  request: ExplorerRequest,
+) {
+  const sides = new Set<string>();
+  for (const p of [...method.parameters, ...standardParams]) {
+    const target = selectionTarget(method, p);
+    if (target !== null && selectionText(request, p.name) !== null) sides.add(target.side);
   }
+  const response = useSchemaGraph(schemaGraphUrl(api, method.id, "response"), sides.has("response"));
+  const request_ = useSchemaGraph(schemaGraphUrl(api, method.id, "request"), sides.has("request"));
+  return useMemo(
+    () => ({
+      ...(response.status === "ready" ? { response: response.graph } : {}),
+      ...(request_.status === "ready" ? { request: request_.graph } : {}),
+    }),
+    [response, request_],
+  );
 }

@@ -3,6 +3,7 @@
  * Options take `--name VALUE` or `--name=VALUE`; `-` as a file means stdin. Documented in docs/cli.md.
  */
 import { TARGET_IDS, type SnippetOptions, type TargetId } from "../codegen/types";
+import type { MigrateLanguage } from "../migrate/types";
 
 export interface InputFiles {
   /** Path of the canonical request JSON, or `-` for stdin. */
@@ -16,10 +17,23 @@ export type Command =
   | { readonly kind: "version" }
   | ({ readonly kind: "snippet"; readonly lang: TargetId; readonly options: SnippetOptions } & InputFiles)
   | ({ readonly kind: "request" } & InputFiles)
-  | ({ readonly kind: "validate" } & InputFiles);
+  | ({ readonly kind: "validate" } & InputFiles)
+  | MigrateCommand;
 
-export type CommandName = "snippet" | "request" | "validate";
-const COMMANDS: readonly CommandName[] = ["snippet", "request", "validate"];
+/** `explorer migrate FILE|-`: see lib/migrate. */
+export interface MigrateCommand {
+  readonly kind: "migrate";
+  /** Path of the file, or `-` for stdin. */
+  readonly file: string;
+  /** From --lang, else from the file name (main decides; stdin needs --lang). */
+  readonly lang?: MigrateLanguage;
+  readonly mode: "print" | "check" | "write";
+  readonly headless: boolean;
+}
+
+export type CommandName = "snippet" | "request" | "validate" | "migrate";
+const COMMANDS: readonly CommandName[] = ["snippet", "request", "validate", "migrate"];
+const MIGRATE_LANGS: readonly MigrateLanguage[] = ["python", "javascript", "typescript"];
 
 export type ParsedArgs =
   | { readonly ok: true; readonly command: Command }
@@ -45,6 +59,7 @@ Commands:
   snippet   Print a code snippet for a request
   request   Print the exact HTTP request (method, url, headers, body) as JSON
   validate  Check a request against its method; exit 1 when there are issues
+  migrate   Fix old Google API code (run_console, OOB, oauth2client, local-auth…); exit 1 when it found something
 
 Common options:
   --request FILE   The request (canonical JSON: api, version, method, params, body, auth); - for stdin
@@ -76,6 +91,15 @@ placeholders "Bearer {ACCESS_TOKEN}" / "{API_KEY}" instead of secrets.
 
 Prints one line per validation issue ("param: message"); exit status 1 when there is any.
 `,
+  migrate: `Usage: explorer migrate FILE|- [--lang python|javascript|typescript] [--check | --write] [--headless]
+
+Prints the migrated file on stdout and one line per finding on stderr (FILE:LINE:COL: rule-id: message).
+Exit status: 0 nothing to change, 1 something found, 2 usage error (also: the file cannot be read).
+  --lang LANG    The file's language (default: from its extension; required for stdin)
+  --check        Print the findings only
+  --write        Rewrite FILE in place (not with -)
+  --headless     Use the sign-in for machines without a browser (paste the redirected address)
+`,
 };
 
 function isCommand(s: string | undefined): s is CommandName {
@@ -97,6 +121,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!isCommand(first)) return { ok: false, error: `unknown command ${JSON.stringify(first)}` };
   const command = first;
   const fail = (error: string): ParsedArgs => ({ ok: false, error, topic: command });
+  if (command === "migrate") return parseMigrateArgs(rest, fail);
 
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -149,4 +174,36 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return { ok: true, command: { kind: "snippet", lang, options, ...files } };
   }
   return { ok: true, command: { kind: command, ...files } };
+}
+
+function parseMigrateArgs(rest: readonly string[], fail: (error: string) => ParsedArgs): ParsedArgs {
+  let file: string | undefined;
+  let lang: MigrateLanguage | undefined;
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? "";
+    if (arg === "-h" || arg === "--help") return { ok: true, command: { kind: "help", topic: "migrate" } };
+    if (arg === "--lang" || arg.startsWith("--lang=")) {
+      const value = arg === "--lang" ? rest[++i] : arg.slice("--lang=".length);
+      if (lang !== undefined) return fail("--lang given twice");
+      if (!value) return fail("--lang needs a value");
+      if (!(MIGRATE_LANGS as readonly string[]).includes(value))
+        return fail(`unknown --lang ${JSON.stringify(value)} (expected one of ${MIGRATE_LANGS.join(", ")})`);
+      lang = value as MigrateLanguage;
+    } else if (arg === "--check" || arg === "--write" || arg === "--headless") {
+      if (flags.has(arg)) return fail(`${arg} given twice`);
+      flags.add(arg);
+    } else if (arg.startsWith("-") && arg !== "-") return fail(`unknown option ${arg.split("=")[0]}`);
+    else if (file !== undefined) return fail(`unexpected argument ${JSON.stringify(arg)} (one FILE only)`);
+    else file = arg;
+  }
+  if (file === undefined || file === "") return fail("FILE is required (use - to read stdin)");
+  if (flags.has("--check") && flags.has("--write")) return fail("--check and --write cannot be combined");
+  if (flags.has("--write") && file === "-") return fail("--write needs a FILE, not stdin");
+  if (file === "-" && lang === undefined) return fail("--lang is required when reading stdin");
+  const mode = flags.has("--check") ? "check" : flags.has("--write") ? "write" : "print";
+  return {
+    ok: true,
+    command: { kind: "migrate", file, mode, headless: flags.has("--headless"), ...(lang ? { lang } : {}) },
+  };
 }

@@ -13,6 +13,7 @@ import { parseExplorerRequest } from "../request/canonical";
 import type { ExplorerRequest, ValidationIssue } from "../request/types";
 import { validateRequest } from "../request/validate";
 import { COMMAND_USAGE, parseArgs, USAGE, type Command, type InputFiles } from "./args";
+import { runMigrate } from "./migrate-command";
 
 export interface CliIO {
   /** Reads a file as UTF-8 text; throws (with a readable message or a Node `code`) when it cannot. */
@@ -23,6 +24,8 @@ export interface CliIO {
   loadApi(name: string, version: string): Promise<{ readonly api: ApiModel; readonly source?: unknown }>;
   /** The package version, for --version. */
   readonly version: string;
+  /** Writes a file (UTF-8), for `migrate --write`; without it --write fails with a clear message. */
+  writeFile?(path: string, text: string): Promise<void>;
 }
 
 export interface CliResult {
@@ -209,6 +212,8 @@ async function execute(command: Command, io: CliIO): Promise<CliResult> {
       );
       return { exitCode: 0, stdout: code.endsWith("\n") ? code : `${code}\n`, stderr: warnings(issues) };
     }
+    case "migrate":
+      return runMigrate(command, io);
     case "validate": {
       const { issues } = await load(io, command);
       if (issues.length === 0) return { exitCode: 0, stdout: "", stderr: `${PREFIX}the request is valid\n` };

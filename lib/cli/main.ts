@@ -4,7 +4,7 @@
  * the working directory), stdout/stderr and the exit status.
  * Started by bin/explorer.mjs; all logic is in ./commands.ts.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 import { createDiscoveryLoader, loaderOptionsFromEnv, type DiscoveryLoader } from "../discovery/load";
@@ -51,6 +51,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     readStdin,
     loadApi: async (name, version) => discoveryLoader().getApi(name, version),
     version: await packageVersion(),
+    writeFile: (path, text) => writeFile(path, text, "utf8"),
   };
   const result = await runCli(argv, io);
   await write(process.stdout, result.stdout);

@@ -91,6 +91,7 @@ export function prepareSnippetInput(input: PrepareInput): SnippetInput {
     },
     method,
     siblingResources: siblingResources(api, method),
+    standardParameterNames: api.standardParameters.map((p) => p.name),
     params,
     body: request.body,
     auth: request.auth,

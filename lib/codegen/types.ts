@@ -40,6 +40,12 @@ export interface SnippetInput {
    * name. Optional: absent means none.
    */
   readonly siblingResources?: readonly string[];
+  /**
+   * Discovery names of the API's standard parameters, with or without a value. google-api-python-client merges
+   * them into every method's keyword arguments, so they take part in its kwarg collisions. Optional: absent
+   * means none.
+   */
+  readonly standardParameterNames?: readonly string[];
   /** Parameters with values, path parameters first, then in the method's order, then standard parameters. */
   readonly params: readonly PreparedParam[];
   readonly body: JsonValue | null;

@@ -183,6 +183,38 @@ describe("parseDiscoveryDocument", () => {
     ]);
   });
 
+  it("a resource or method key with a line break, NUL or control character is not a name (one-line message)", () => {
+    const m = { id: "m.x", path: "x", httpMethod: "GET" };
+    for (const bad of ["a\nb", "a\rb", "a\u0000b", "a\u2028b", "a\u2029b", "a\u0085b", "a\u007fb", ""]) {
+      const asMethod = validateDiscoveryDocument({
+        ...minimal,
+        resources: { things: { methods: { [bad]: m } } },
+      });
+      const asResource = validateDiscoveryDocument({
+        ...minimal,
+        resources: { [bad]: { methods: { ok: m } } },
+      });
+      const asRoot = validateDiscoveryDocument({ ...minimal, methods: { [bad]: m } });
+      for (const [r, path] of [
+        [asMethod, "resources.things.methods"],
+        [asResource, "resources"],
+        [asRoot, "methods"],
+      ] as const) {
+        expect(r.ok, JSON.stringify(bad)).toBe(false);
+        if (r.ok) continue;
+        expect(r.error.problems[0]!.path).toBe(path);
+        expect(r.error.message).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
+        expect(r.error.message).toMatch(/(Method|Resource) key ".*" (is empty|contains a line break)/);
+      }
+    }
+    // Quotes, dots, spaces, keywords and non-ASCII are names the clients can carry (the codegen door handles them).
+    for (const fine of ['q"r', "a.b c", "import", "ünï", "__proto__x"]) {
+      expect(
+        validateDiscoveryDocument({ ...minimal, resources: { [fine]: { methods: { [fine]: m } } } }).ok,
+      ).toBe(true);
+    }
+  });
+
   it("never throws and never mutates its input", () => {
     const inputs: unknown[] = [
       undefined,

@@ -196,10 +196,39 @@ function checkParameters(params: unknown, path: string, ctx: Ctx) {
   }
 }
 
+/** NUL, C0/C1 controls (line feed, carriage return, U+0085) and the Unicode line/paragraph separators. */
+const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029]/u;
+
+/** The key, quoted, with every character that could break a line or hide escaped (`"a\u2028b"`). */
+function quotedKey(key: string): string {
+  return JSON.stringify(key).replace(
+    /[\p{Cc}\u2028\u2029]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/**
+ * A resource or method key becomes a name in every client library and in generated code; one that is empty or
+ * holds a line break or control character names nothing. Reported at the parent's path (the key itself would
+ * put the line break into the path), with the key escaped.
+ */
+function isNameKey(kind: "Resource" | "Method", key: string, parentPath: string, out: Collector): boolean {
+  if (key !== "" && !NOT_IN_A_NAME.test(key)) return true;
+  out.add(
+    parentPath,
+    key === ""
+      ? `${kind} key "" is empty, so it names nothing.`
+      : `${kind} key ${quotedKey(key)} contains a line break or control character, so it is not a name.`,
+  );
+  return false;
+}
+
 function checkMethods(methods: unknown, path: string, ctx: Ctx) {
   if (methods === undefined) return;
   if (!isObject(methods)) return ctx.out.add(path, `"methods" must be an object, got ${kindOf(methods)}.`);
-  for (const [name, method] of Object.entries(methods)) checkMethod(name, method, joinPath(path, name), ctx);
+  for (const [name, method] of Object.entries(methods)) {
+    if (isNameKey("Method", name, path, ctx.out)) checkMethod(name, method, joinPath(path, name), ctx);
+  }
 }
 
 function checkMethod(name: string, m: unknown, path: string, ctx: Ctx) {
@@ -256,6 +285,7 @@ function checkResources(resources: unknown, path: string, ctx: Ctx) {
   if (!isObject(resources))
     return ctx.out.add(path, `"resources" must be an object, got ${kindOf(resources)}.`);
   for (const [name, r] of Object.entries(resources)) {
+    if (!isNameKey("Resource", name, path, ctx.out)) continue;
     const p = joinPath(path, name);
     if (!isObject(r)) {
       ctx.out.add(p, `Resource "${name}" must be an object, got ${kindOf(r)}.`);

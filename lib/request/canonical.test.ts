@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  api,
   channelsList,
   drive,
   filesCreate,
+  method,
+  param,
   secretmanager,
   secretsAccess,
   STANDARD_PARAMETERS,
@@ -295,6 +298,34 @@ describe("defaultRequest", () => {
     ],
   ];
   it.each(cases)("%s", (_, { got, want }) => expect(got).toStrictEqual(want));
+  it("a required parameter with a Discovery default starts with it; optional ones and defaultless stay unset", () => {
+    const send = method("gmail.users.messages.send", {
+      httpMethod: "POST",
+      path: "gmail/v1/users/{userId}/messages/send",
+      parameters: [
+        param("userId", { location: "path", required: true, default: "me" }),
+        param("count", { type: "integer", required: true, default: "10" }),
+        param("flag", { type: "boolean", required: true, default: "false" }),
+        param("labels", { required: true, repeated: true, default: "INBOX" }),
+        param("maxResults", { type: "integer", default: "5" }),
+        param("id", { location: "path", required: true }),
+      ],
+      parameterOrder: ["userId", "id"],
+    });
+    expect(defaultRequest(api("gmail", "v1"), send).params).toStrictEqual({
+      userId: "me",
+      count: 10,
+      flag: false,
+      labels: ["INBOX"],
+    });
+  });
+  it("a required parameter named __proto__ with a default is an own key, not the prototype", () => {
+    const m = method("zoo.x", { parameters: [param("__proto__", { required: true, default: "p" })] });
+    const params = defaultRequest(api("zoo", "v1"), m).params;
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(Object.hasOwn(params, "__proto__")).toBe(true);
+    expect(params["__proto__"]).toBe("p");
+  });
   it("round-trips through parseExplorerRequest", () => {
     const req = defaultRequest(youtube, channelsList);
     expect(parseExplorerRequest(JSON.parse(JSON.stringify(req)))).toEqual({ ok: true, value: req });

@@ -233,13 +233,36 @@ export function parseExplorerRequest(json: unknown): ParseResult {
  * those), body `{}` when the method takes a request body else null, OAuth with the suggested scope
  * (lib/auth/scopes.ts) or `none` when the method declares no scopes. Records the document revision.
  */
+/**
+ * A required parameter's Discovery `default` as its starting value (Gmail `userId` → "me"): the form shows it
+ * and sends it, and the user can change it. Optional parameters stay unset: the server applies their defaults.
+ * Defaults are text; booleans and safe integers become typed values like typed text does (lib/workbench/fields).
+ */
+export function requiredDefaults(method: MethodModel): Record<string, ParamValue> {
+  // Entries, then Object.fromEntries: a parameter named __proto__ becomes an own key, never the prototype.
+  const out: [string, ParamValue][] = [];
+  for (const p of method.parameters) {
+    if (!p.required || p.default === undefined || p.default === "" || isSecretParam(p.name)) continue;
+    const text = p.default;
+    const n = Number(text);
+    const scalar =
+      p.type === "boolean" && (text === "true" || text === "false")
+        ? text === "true"
+        : p.type === "integer" && /^-?\d+$/.test(text) && Number.isSafeInteger(n) && String(n) === text
+          ? n
+          : text;
+    out.push([p.name, p.repeated ? [scalar] : scalar]);
+  }
+  return Object.fromEntries(out);
+}
+
 export function defaultRequest(api: ApiModel, method: MethodModel): ExplorerRequest {
   const scopes = suggestScopes(method);
   return {
     api: api.name,
     version: api.version,
     method: method.id,
-    params: {},
+    params: requiredDefaults(method),
     body: method.requestSchema !== null ? {} : null,
     auth: scopes.length > 0 ? { type: "oauth", scopes } : { type: "none" },
     ...(api.revision !== null ? { revision: api.revision } : {}),

@@ -571,3 +571,77 @@ describe("validateRequest", () => {
   ];
   it.each(cases)("%s", (_, { got, want }) => expect(got).toEqual(want));
 });
+
+describe("formats with one exact spelling (as strict as the body editor)", () => {
+  const withFormat = (format: string): ParameterModel => ({ ...p("str"), name: "t", format });
+  const good: [string, string][] = [
+    ["date-time", "2024-01-31T13:45:00Z"],
+    ["date-time", "2024-02-29T23:59:60.123456+05:30"],
+    ["google-datetime", "2024-01-31t13:45:00z"],
+    ["date", "2000-02-29"],
+    ["google-duration", "3.5s"],
+    ["google-duration", "-1.000000001s"],
+    ["google-fieldmask", "name,metadata.labels,*"],
+    ["byte", "anything: no strict check"],
+  ];
+  it.each(["constructor", "__proto__", "toString"])(
+    "a format named %s is no rule (and no crash)",
+    (format) => {
+      expect(validateParamValue(withFormat(format), "x")).toEqual(ok);
+    },
+  );
+  it.each(good)("%s %s is accepted", (format, value) => {
+    expect(validateParamValue(withFormat(format), value)).toEqual(ok);
+  });
+  const bad: [string, string][] = [
+    ["date-time", "tomorrow"],
+    ["date-time", "2024-01-31"],
+    ["date-time", "2024-01-31 13:45:00Z"],
+    ["date-time", "2024-13-01T00:00:00Z"],
+    ["google-datetime", "2023-02-29T00:00:00Z"],
+    ["google-datetime", "2024-01-31T24:00:00Z"],
+    ["date", "2024-1-31"],
+    ["date", "1900-02-29"],
+    ["google-duration", "3.5"],
+    ["google-duration", "1m"],
+    ["google-duration", "1.0123456789s"],
+    ["google-fieldmask", "name, description"],
+    ["google-fieldmask", "name,,x"],
+  ];
+  it.each(bad)("%s %s is reported, naming the expected form", (format, value) => {
+    const issues = validateParamValue(withFormat(format), value);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.message).toMatch(
+      new RegExp(`^"t" must be .+ \\(got ${JSON.stringify(JSON.stringify(value)).slice(1, -1)}\\)\\.$`),
+    );
+  });
+  it("sqladmin finalBackupExpiryTime=tomorrow is reported by the request validation", () => {
+    const expiry: ParameterModel = { ...p("str"), name: "finalBackupExpiryTime", format: "google-datetime" };
+    const m = { ...channelsList, parameters: [expiry] };
+    const req: ExplorerRequest = {
+      api: "youtube",
+      version: "v3",
+      method: m.id,
+      params: { finalBackupExpiryTime: "tomorrow" },
+      body: null,
+      auth: { type: "none" },
+    };
+    expect(validateRequest(youtube, m, req).map((i) => i.param)).toEqual(["finalBackupExpiryTime"]);
+  });
+});
+
+describe("minimum/maximum come from the method's own entry, before the format's range", () => {
+  const maxResults = channelsList.parameters.find((x) => x.name === "maxResults")!;
+  it.each([
+    [4294967296, "maximum", '"maxResults" must be at most 50 (got 4294967296).'],
+    [-1, "minimum", '"maxResults" must be at least 0 (got -1).'],
+    ["99999999999", "maximum", '"maxResults" must be at most 50 (got "99999999999").'],
+  ] as const)("%s", (value, code, message) => {
+    expect(validateParamValue(maxResults, value)).toEqual(one("maxResults", code, message));
+  });
+  it("1e3 is no whole number: reported, so it never runs", () => {
+    expect(validateParamValue(maxResults, "1e3")).toEqual(
+      one("maxResults", "type", '"maxResults" must be a whole number (got "1e3").'),
+    );
+  });
+});

@@ -11,6 +11,7 @@
  */
 import type { ApiModel, MethodModel, ParameterModel } from "../discovery/model-types";
 import { SECRET_PARAM_NAMES } from "./canonical";
+import { formatProblem } from "./formats";
 import { isMissingValue } from "./uri-template";
 import type { ExplorerRequest, ParamScalar, ParamValue, ValidationIssue } from "./types";
 
@@ -125,7 +126,12 @@ function typeIssues(param: ParameterModel, v: ParamScalar): ValidationIssue[] | 
     case "string": {
       const isInt64 = param.type === "string" && (format === "int64" || format === "uint64");
       if (param.type === "string" && !isInt64) {
-        if (typeof v === "string") return undefined;
+        if (typeof v === "string") {
+          const expected = formatProblem(param.format, v);
+          return expected === null
+            ? undefined
+            : [issue(name, "type", `"${name}" must be ${expected} (got ${show(v)}).`)];
+        }
         return [
           issue(
             name,
@@ -158,6 +164,9 @@ function typeIssues(param: ParameterModel, v: ParamScalar): ValidationIssue[] | 
         const what = isInt64 ? 'a decimal integer string such as "123"' : "a whole number";
         return [issue(name, "type", `"${name}" must be ${what} (got ${show(v)}).`)];
       }
+      // The method's own minimum/maximum (YouTube maxResults 0–50) say more than the format's range (uint32).
+      const own = rangeIssues(param, v, n);
+      if (own.length > 0) return own;
       if (range && (n < range[0] || n > range[1])) {
         return [
           issue(

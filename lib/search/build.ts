@@ -49,17 +49,39 @@ export function summarize(description: string, max = SUMMARY_MAX): string {
   return `${atWord.length > max / 2 ? atWord : cut}…`;
 }
 
-/** The index of every given API version and its methods; APIs keep the given order, methods are sorted by id. */
+/**
+ * The entries without aliases: of entries naming the same document (`documentId`), the one whose own
+ * `name:version` is that id is kept (else the first); the others are dropped. Order is kept.
+ */
+export function withoutAliases(entries: readonly SearchSourceApi[]): SearchSourceApi[] {
+  const keep = new Map<string, SearchSourceApi>();
+  for (const e of entries) {
+    if (e.documentId === undefined) continue;
+    const kept = keep.get(e.documentId);
+    if (
+      kept === undefined ||
+      (`${e.name}:${e.version}` === e.documentId && `${kept.name}:${kept.version}` !== e.documentId)
+    )
+      keep.set(e.documentId, e);
+  }
+  return entries.filter((e) => e.documentId === undefined || keep.get(e.documentId) === e);
+}
+
+/**
+ * The index of every given API version and its methods (aliases of one document once, see `withoutAliases`);
+ * APIs keep the given order, methods are sorted by id.
+ */
 export function buildSearchIndex(
   entries: readonly SearchSourceApi[],
   meta: { readonly source: string; readonly builtAt?: string; readonly skipped?: readonly string[] },
 ): SearchIndex {
   const apis: SearchIndexApi[] = [];
   const methods: SearchIndexMethod[] = [];
+  const uploads: number[] = [];
   const summaries = createInterner();
   const texts = summaries.values;
   const textId = (s: string): number => summaries.id(s);
-  for (const entry of entries) {
+  for (const entry of withoutAliases(entries)) {
     const api = apis.length;
     apis.push({
       n: entry.name,
@@ -70,6 +92,7 @@ export function buildSearchIndex(
     const sorted = [...entry.methods].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const m of sorted) {
       const verb = Math.max(0, VERBS.indexOf(m.httpMethod));
+      if (m.supportsMediaUpload === true) uploads.push(methods.length);
       methods.push([
         api,
         m.id,
@@ -87,6 +110,7 @@ export function buildSearchIndex(
     apis,
     texts,
     methods,
+    uploads,
     skipped: [...(meta.skipped ?? [])],
   };
 }
@@ -97,6 +121,7 @@ export function isSearchIndex(value: unknown): value is SearchIndex {
   const v = value as Partial<Record<keyof SearchIndex, unknown>>;
   if (v.format !== SEARCH_INDEX_FORMAT || typeof v.source !== "string") return false;
   if (!Array.isArray(v.apis) || !Array.isArray(v.methods) || !Array.isArray(v.texts)) return false;
+  if (!Array.isArray(v.uploads)) return false;
   const m = v.methods[0] as unknown;
   return m === undefined || (Array.isArray(m) && m.length === 6 && typeof m[1] === "string");
 }

@@ -65,6 +65,7 @@ export async function buildSearchIndexFrom(
           version: e.version,
           title: e.title,
           preferred: e.preferred,
+          documentId: api.id,
           methods: api.methods,
         };
       } catch {

@@ -7,6 +7,7 @@
 import { compareVersions } from "../discovery/directory";
 import { createInterner } from "./interner";
 import { VERBS, type SearchIndex } from "./types";
+import { isStable, versionFactors } from "./versions";
 
 export interface PreparedSearchIndex {
   readonly index: SearchIndex;
@@ -94,8 +95,6 @@ export function tokenize(query: string): string[] {
     .split(/[\s./:{}+,()"'`*?]+/)
     .filter(Boolean);
 }
-
-const isStable = (v: string) => /^v\d+(\.\d+)*$/.test(v);
 
 /** Growable Int32 list. */
 class IntList {
@@ -252,8 +251,10 @@ export function prepareSearchIndex(index: SearchIndex): PreparedSearchIndex {
   });
   textStart[index.texts.length] = textWords.length;
 
-  // Static order for ties: preferred version, stable version, not deprecated, shorter id, alphabetical, API order.
-  const pref = index.apis.map((a) => (a.p ? 0 : 1));
+  // Static order for ties: preferred version (./versions.ts: a stable one may take over from a pre-release the
+  // directory prefers), stable version, not deprecated, shorter id, alphabetical, API order.
+  const factors = versionFactors(index);
+  const pref = index.apis.map((_, a) => (factors[a] === 1 ? 0 : 1));
   const stable = index.apis.map((a) => (isStable(a.v) ? 0 : 1));
   const apiOrder = index.apis.map((_, i) => i);
   apiOrder.sort((x, y) => {

@@ -6,7 +6,7 @@
 import type { HttpVerb } from "../discovery/model-types";
 
 /** Bumped whenever the shape or the derivation changes (it is part of the persisted-cache key). */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 /** Verbs by code, so a method row stores a small integer instead of a string. */
 export const VERBS: readonly HttpVerb[] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -45,6 +45,8 @@ export interface SearchIndex {
   readonly apis: readonly SearchIndexApi[];
   readonly texts: readonly string[];
   readonly methods: readonly SearchIndexMethod[];
+  /** Indexes into `methods` (ascending) of the methods that accept a media upload (`upload` finds them). */
+  readonly uploads: readonly number[];
   /** Documents that could not be loaded (skipped), as `name:version`. */
   readonly skipped: readonly string[];
 }
@@ -55,6 +57,11 @@ export interface SearchSourceApi {
   readonly version: string;
   readonly title: string;
   readonly preferred: boolean;
+  /**
+   * The document's own `name:version` when known. Two directory entries with the same one are aliases of one
+   * document (the snapshot ships `admin.directoryv1.json` beside `admin.directory_v1.json`): indexed once.
+   */
+  readonly documentId?: string;
   readonly methods: readonly {
     readonly id: string;
     readonly httpMethod: HttpVerb;
@@ -62,5 +69,6 @@ export interface SearchSourceApi {
     readonly flatPath?: string;
     readonly description: string;
     readonly deprecated: boolean;
+    readonly supportsMediaUpload?: boolean;
   }[];
 }

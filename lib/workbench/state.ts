@@ -4,7 +4,9 @@
  *
  * `request` is always in normal form (normalizeRequest with the method and API), so equal requests give equal
  * share strings. `bodyText` is what the user typed; `request.body` is its last successful parse, so an invalid
- * body never blocks editing and never discards the text.
+ * body never blocks editing and never discards the text. That last parse is NOT what the page shows or sends:
+ * every output takes `prepareRequest(api, method, request, bodyText)` (lib/request/prepare.ts), which is
+ * invalid while the text does not parse.
  */
 import type { ApiModel, MethodModel, ParameterModel } from "../discovery/model-types";
 import { normalizeRequest } from "../request/canonical";

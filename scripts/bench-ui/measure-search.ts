@@ -1,7 +1,7 @@
 /**
  * Search latency over every method, in the real palette (components/search/search-palette.tsx) on the directory
  * page: keydown.timeStamp → the first DOM change after which the result list is exactly what the same search code
- * returns in Node for the query typed so far (lib/search/query, imported as scripts/bench-search.ts does). The
+ * returns in Node for the query typed so far (lib/search/search, imported as scripts/bench-search.ts does). The
  * index must already be loaded, so opening the palette (Ctrl+K, which also works while a field has focus) is
  * measured separately: keydown → "Search N methods…" (fetch from a warm server, JSON.parse, prepare).
  *
@@ -10,7 +10,7 @@
  */
 import type { Browser } from "@playwright/test";
 
-import { clearSearchCache, searchIndex, type PreparedSearchIndex } from "../../lib/search/query";
+import { clearSearchCaches, search, type PreparedSearch } from "../../lib/search/search";
 import { installSearchProbe, NAME_SHIM, type ExpectedResults } from "./page-probes";
 
 export const SEARCH_QUERIES = [
@@ -40,8 +40,8 @@ export interface SearchSamples {
   readonly nodeQuery: number[];
 }
 
-function expected(prepared: PreparedSearchIndex, query: string): { e: ExpectedResults; signature: string } {
-  const r = searchIndex(prepared, query, LIMIT);
+function expected(prepared: PreparedSearch, query: string): { e: ExpectedResults; signature: string } {
+  const r = search(prepared, query, LIMIT);
   const hrefs = r.hits.map((h) => h.href);
   return {
     e: { count: hrefs.length, first: hrefs[0] ?? null, last: hrefs[hrefs.length - 1] ?? null },
@@ -53,13 +53,13 @@ function expected(prepared: PreparedSearchIndex, query: string): { e: ExpectedRe
  * The pure query cost: each prefix computed afresh (the results cache, which answers repeated and warmed queries in
  * the page, is cleared before each one).
  */
-export function timeQueriesInNode(prepared: PreparedSearchIndex): number[] {
+export function timeQueriesInNode(prepared: PreparedSearch): number[] {
   const prefixes = SEARCH_QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
-  for (const q of prefixes) searchIndex(prepared, q, LIMIT); // JIT warm-up, as the page has had by then
+  for (const q of prefixes) search(prepared, q, LIMIT); // JIT warm-up, as the page has had by then
   return prefixes.map((q) => {
-    clearSearchCache(prepared);
+    clearSearchCaches(prepared);
     const t = performance.now();
-    searchIndex(prepared, q, LIMIT);
+    search(prepared, q, LIMIT);
     return performance.now() - t;
   });
 }
@@ -67,7 +67,7 @@ export function timeQueriesInNode(prepared: PreparedSearchIndex): number[] {
 export async function measureSearch(
   browser: Browser,
   origin: string,
-  prepared: PreparedSearchIndex,
+  prepared: PreparedSearch,
 ): Promise<SearchSamples> {
   const out = {
     openToReady: null as number | null,

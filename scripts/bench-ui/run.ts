@@ -18,7 +18,7 @@ import { chromium, type Browser } from "@playwright/test";
 
 import { defaultSnapshotDir } from "../../lib/discovery/sources/snapshot";
 import { isSearchIndex } from "../../lib/search/build";
-import { prepareSearchIndex } from "../../lib/search/query";
+import { prepareSearch } from "../../lib/search/search";
 import { measurePageBytes, type PageBytes } from "./measure-js";
 import { measureKeystrokes, type KeySamples } from "./measure-keys";
 import { measureLoad, type LoadSample } from "./measure-load";
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   }
   const indexJson: unknown = JSON.parse(indexRes.body);
   if (!isSearchIndex(indexJson)) throw new Error("/api/search-index: unexpected format");
-  const prepared = prepareSearchIndex(indexJson);
+  const prepared = prepareSearch(indexJson);
 
   const browser: Browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -446,7 +446,7 @@ async function main(): Promise<void> {
   const searchSum = summarize(search.keystrokes);
   const nodeSum = summarize(search.nodeQuery);
   p(
-    `3. Search over ${prepared.index.methods.length.toLocaleString("en")} methods in ${prepared.index.apis.length} API versions (palette on /, ${SEARCH_QUERIES.length} queries typed key by key)`,
+    `3. Search over ${prepared.lexical.index.methods.length.toLocaleString("en")} methods in ${prepared.lexical.index.apis.length} API versions (palette on /, ${SEARCH_QUERIES.length} queries typed key by key)`,
   );
   p(
     `   index, first request after server start: ${formatMs(serverCold["/api/search-index"]!.ms)} (${serverCold["/api/search-index"]!.note ?? ""}; the server warms it at start)`,

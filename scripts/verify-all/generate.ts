@@ -103,10 +103,14 @@ export function generateForApi(
   api: ApiModel,
   methods: readonly MethodModel[],
   timing: GenerateTiming,
+  /** Ids of the methods whose sample also sets every standard parameter (`fields`, `$.xgafv`, …). */
+  withStandardParams: ReadonlySet<string> = new Set(),
 ): MethodItem[] {
   const out: MethodItem[] = [];
   for (const method of methods) {
-    const { request, problems } = sampleRequest(api, method);
+    const { request, problems } = sampleRequest(api, method, {
+      standardParams: withStandardParams.has(method.id),
+    });
     const stages: MethodItem["stages"] = {
       sample:
         problems.length > 0

@@ -292,10 +292,11 @@ async function main(): Promise<void> {
       loadFailures.push({ doc: doc.key, error: loaded.error });
       continue;
     }
-    const methods = args.sample
-      ? pickSampleMethod(loaded.api.methods)
-      : loaded.api.methods.slice(0, args.limit - items.length);
-    items.push(...generateForApi(doc, loaded.api, methods, timing));
+    const sampled = pickSampleMethod(loaded.api.methods);
+    const methods = args.sample ? sampled : loaded.api.methods.slice(0, args.limit - items.length);
+    // The sample method of each API also sets every standard parameter, in both runs.
+    const withStandard = new Set(sampled.map((m) => m.id));
+    items.push(...generateForApi(doc, loaded.api, methods, timing, withStandard));
   }
   const genWallMs = performance.now() - tGen;
   process.stderr.write(

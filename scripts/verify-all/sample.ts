@@ -1,10 +1,11 @@
 /**
  * Sample requests for the sweep: valid values for every required parameter of a method (type, format, enum,
  * pattern, minimum/maximum), `{}` as the body when the method has a request schema, OAuth with the suggested
- * scope (or no auth when the method declares none). Pure.
+ * scope (or no auth when the method declares none); on request, every standard parameter too. Pure.
  */
 import { suggestScopes } from "@/lib/auth/scopes";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
+import { isSecretParam } from "@/lib/request/canonical";
 import { compileDiscoveryPattern } from "@/lib/request/validate";
 import type { ExplorerRequest, ParamScalar, ParamValue } from "@/lib/request/types";
 
@@ -242,8 +243,24 @@ export interface SampleResult {
   readonly problems: readonly string[];
 }
 
+/**
+ * Sample values of the standard parameters where a generic one says little; the others get sampleScalar's.
+ * `alt` stays `json`: alt=media is a download, proven by testing/snippets-e2e (the sweep's fakes answer JSON).
+ */
+const STANDARD_SAMPLES: Readonly<Record<string, ParamScalar>> = {
+  alt: "json",
+  fields: "kind",
+  prettyPrint: false,
+  quotaUser: "sample-quota-user",
+};
+
+export interface SampleOptions {
+  /** Also set every standard parameter of the API (but the credential ones, which travel in `auth`). */
+  readonly standardParams?: boolean;
+}
+
 /** The sample request for `method` (see the module comment). */
-export function sampleRequest(api: ApiModel, method: MethodModel): SampleResult {
+export function sampleRequest(api: ApiModel, method: MethodModel, opts: SampleOptions = {}): SampleResult {
   const params: Record<string, ParamValue> = {};
   const problems: string[] = [];
   const counter = { n: 0 };
@@ -258,6 +275,20 @@ export function sampleRequest(api: ApiModel, method: MethodModel): SampleResult 
       continue;
     }
     params[p.name] = p.repeated ? [v] : v;
+  }
+  if (opts.standardParams === true) {
+    const own = new Set(method.parameters.map((p) => p.name));
+    for (const p of api.standardParameters) {
+      if (own.has(p.name) || isSecretParam(p.name)) continue;
+      const v = Object.hasOwn(STANDARD_SAMPLES, p.name)
+        ? (STANDARD_SAMPLES[p.name] as ParamScalar)
+        : sampleScalar(p, counter);
+      if (typeof v === "object") {
+        problems.push(`${p.name}: ${v.error}`);
+        continue;
+      }
+      params[p.name] = p.repeated ? [v] : v;
+    }
   }
   const scopes = suggestScopes(method);
   return {

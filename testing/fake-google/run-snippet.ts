@@ -52,6 +52,8 @@ export interface RunSnippetOptions {
    * the snippet's stdin, as a user pasting it would. `tamper` may change that URL first (negative tests).
    */
   pasteFinalUrl?: { tamper?: (finalUrl: string) => string };
+  /** File name instead of snippet.py / snippet.ts (e.g. quickstart.cjs for a CommonJS user file). */
+  fileName?: string;
 }
 
 export interface BrowserLogEntry {
@@ -307,17 +309,19 @@ export async function runSnippet(opts: RunSnippetOptions): Promise<RunSnippetRes
   let cmd: string;
   let args: string[];
   if (opts.language === "python") {
-    await writeFile(path.join(runDir, "snippet.py"), opts.code);
+    const file = opts.fileName ?? "snippet.py";
+    await writeFile(path.join(runDir, file), opts.code);
     cmd = PYTHON;
-    args = ["snippet.py", ...(opts.args ?? [])];
+    args = [file, ...(opts.args ?? [])];
   } else {
-    await writeFile(path.join(runDir, "snippet.ts"), opts.code);
+    const file = opts.fileName ?? "snippet.ts";
+    await writeFile(path.join(runDir, file), opts.code);
     await writeFile(
       path.join(runDir, "package.json"),
       JSON.stringify({ type: "module", private: true }) + "\n",
     );
     cmd = process.execPath;
-    args = ["--import", tsxLoaderUrl(), "snippet.ts", ...(opts.args ?? [])];
+    args = ["--import", tsxLoaderUrl(), file, ...(opts.args ?? [])];
   }
   const res = await runProcess(cmd, args, {
     cwd: runDir,

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 import { docPathFor, REQUESTS_DIR as CODEGEN_REQUESTS_DIR } from "@/lib/codegen/__fixtures__/load";
 import { prepareSnippetInput } from "@/lib/codegen/prepare";
+import { resolveSnippetOptions } from "@/lib/codegen/request-options";
 import type { SnippetInput, SnippetOptions } from "@/lib/codegen/types";
 import { buildApiModel, findMethod } from "@/lib/discovery/model";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
@@ -106,6 +107,12 @@ export const OWN_REQUESTS = [
   "calendar-events-list-repeated",
   "drive-files-create-no-mimetype",
   "drive-files-list-long-url",
+  // standard parameters (issue 12): every settable one, an older API's, and alt=media as a download
+  "youtube-videos-list-standard-params",
+  "calendar-events-get-standard-params",
+  "drive-files-get-alt-media-standard",
+  // a method with no documented response: the Python library returns raw bytes
+  "calendar-events-delete-no-response",
 ] as const;
 
 const SERVE: Record<string, Serve> = {
@@ -114,6 +121,7 @@ const SERVE: Record<string, Serve> = {
   "gmail-users-messages-list-all-pages": { kind: "pages", path: "/gmail/v1/users/me/messages" },
   "youtube-search-list-apikey-all-pages": { kind: "pages", path: "/youtube/v3/search" },
   "drive-files-get-download": { kind: "media", pathPattern: "^/drive/v3/files/[^/]+$" },
+  "drive-files-get-alt-media-standard": { kind: "media", pathPattern: "^/drive/v3/files/[^/]+$" },
   "zoo-animals-getphoto-download": {
     kind: "media",
     pathPattern: "^/zoo/v1/v1/zoos/lagos/animals/leo/photo$",
@@ -145,7 +153,9 @@ export function loadCase(name: string, source: E2eCase["source"]): E2eCase {
   }
   const method = findMethod(api, file.request.method);
   if (method === undefined) throw new Error(`${name}: no method ${file.request.method} in ${docPath}`);
-  const options = file.options ?? {};
+  const input = prepareSnippetInput({ api, method, request: file.request });
+  // The options the product generates with (alt=media turns the download on), so the saved file is checked.
+  const options = resolveSnippetOptions(input, file.options ?? {});
   const serve = SERVE[name] ?? { kind: "default" };
   return {
     name,
@@ -156,7 +166,7 @@ export function loadCase(name: string, source: E2eCase["source"]): E2eCase {
     docPath,
     api,
     method,
-    input: prepareSnippetInput({ api, method, request: file.request }),
+    input,
     options,
     serve,
     pages: serve.kind === "pages" && options.allPages === true ? 3 : 1,

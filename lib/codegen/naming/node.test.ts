@@ -10,14 +10,17 @@ import { readGoogleapisApis } from "./gen-googleapis-apis";
 import { GOOGLEAPIS_API_VERSIONS, GOOGLEAPIS_VERSION } from "./googleapis-apis.generated";
 import {
   camelify,
+  DISCOVER_API_ENDPOINT_MEMBERS,
   isApiInGoogleapis,
   isMethodInGoogleapis,
   nodeApiAccessor,
   nodeResourceAvailable,
+  tsMemberAccess,
   tsParamKey,
   tsPropertyAccess,
 } from "./node";
 import { PYTHON_DOCS_DIR, walkDoc } from "./testing/discovery-docs";
+import { UnsafeIdentifier } from "./unsafe-identifier";
 
 const APIS_DIR = join(REPO_ROOT, "node_modules/googleapis/build/src/apis");
 
@@ -267,5 +270,81 @@ describe("isMethodInGoogleapis", () => {
     ).toBe(false);
     expect(isMethodInGoogleapis("youtube", "v3", ["videos", "list"])).toBe(true);
     expect(isMethodInGoogleapis("nosuchapi", "v1", ["x", "get"])).toBe(false);
+  });
+});
+
+describe("tsMemberAccess: the door for resource and method names, against googleapis-common's Endpoint", () => {
+  const require = createRequire(import.meta.url);
+  const { Endpoint } = require("googleapis-common/build/src/endpoint.js") as {
+    Endpoint: new (options: object) => Record<string, unknown> & {
+      applySchema(target: object, root: object, schema: object, context: object): void;
+    };
+  };
+  const KEYS = [
+    "plain",
+    "with-dash",
+    'q"r',
+    "a\u2028b",
+    "x\ny",
+    "${x}`",
+    "*/",
+    "\u{1F600}",
+    "toString",
+    "import",
+  ];
+  const discoverApi = () => {
+    const endpoint = new Endpoint({});
+    const method = (i: number, j: number) => ({ id: `h.${i}.${j}`, path: `p${i}/${j}`, httpMethod: "GET" });
+    const schema = {
+      rootUrl: "https://h.example.com/",
+      servicePath: "",
+      resources: Object.fromEntries(
+        KEYS.filter((k) => !(k in Object.prototype)).map((r, i) => [
+          r,
+          { methods: Object.fromEntries(KEYS.map((m, j) => [m, method(i, j)])) },
+        ]),
+      ),
+    };
+    endpoint.applySchema(endpoint, schema, schema, endpoint);
+    return endpoint;
+  };
+
+  it("reaches exactly the member google.discoverAPI creates for every raw key, as inert source", () => {
+    const api = discoverApi();
+    const resources = KEYS.filter((k) => !(k in Object.prototype));
+    for (const r of resources) {
+      for (const m of KEYS) {
+        const source =
+          "api" +
+          tsMemberAccess(r, "resource", { googleapis: false, topLevel: true }) +
+          tsMemberAccess(m, "method", { googleapis: false, topLevel: false });
+        const sf = ts.createSourceFile("x.ts", `${source};`, ts.ScriptTarget.ES2022, true);
+        expect((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics, source).toEqual([]);
+        expect(sf.statements).toHaveLength(1);
+        const got = new Function("api", `"use strict"; return ${source};`)(api) as unknown;
+        expect(got, source).toBe((api[r] as Record<string, unknown>)[m]);
+        expect(typeof got).toBe("function");
+      }
+    }
+  });
+
+  it("refuses what the client would not expose: __proto__, inherited names for resources, endpoint members", () => {
+    const discover = { googleapis: false, topLevel: false };
+    expect(() => tsMemberAccess("__proto__", "method", discover)).toThrow(UnsafeIdentifier);
+    expect(() => tsMemberAccess("hasOwnProperty", "resource", discover)).toThrow(/Object\.prototype/);
+    expect(tsMemberAccess("hasOwnProperty", "method", discover)).toBe(".hasOwnProperty");
+    expect(() => tsMemberAccess("makeMethod", "method", { googleapis: false, topLevel: true })).toThrow(
+      /overwrite its own member makeMethod/,
+    );
+    expect(() => tsMemberAccess("-", "resource", { googleapis: true, topLevel: true })).toThrow(
+      UnsafeIdentifier,
+    );
+    expect(tsMemberAccess("well-known", "resource", { googleapis: true, topLevel: true })).toBe(".wellKnown");
+  });
+
+  it("DISCOVER_API_ENDPOINT_MEMBERS is exactly what an Endpoint has", () => {
+    const endpoint = new Endpoint({});
+    const names = new Set([...Object.keys(endpoint), ...Object.getOwnPropertyNames(Endpoint.prototype)]);
+    expect([...names].sort()).toEqual([...DISCOVER_API_ENDPOINT_MEMBERS].sort());
   });
 });

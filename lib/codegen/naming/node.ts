@@ -9,6 +9,7 @@ import { isTsIdentifierName, tsString } from "../literals/typescript";
 
 import { GOOGLEAPIS_API_VERSIONS } from "./googleapis-apis.generated";
 import { GOOGLEAPIS_MISSING_METHODS } from "./googleapis-missing-methods.generated";
+import { UnsafeIdentifier } from "./unsafe-identifier";
 
 /**
  * `camelify`: only `-` is handled — split on `-`, drop empty parts, upper-case the first letter of every part
@@ -189,4 +190,55 @@ export function isMethodInGoogleapis(
   if (!path.every(nodeResourceAvailable)) return false;
   const key = apiVersionKey(name, version);
   return !(Object.hasOwn(missing, key) && (missing[key] ?? []).includes(path.join(".")));
+}
+
+/**
+ * Members of a googleapis-common `Endpoint` (the object `google.discoverAPI` returns): its own fields
+ * (`_options`, `google`) and class methods. `applySchema` writes top-level resources and methods onto this object
+ * by their raw Discovery names, so such a name would overwrite the endpoint's own machinery (a method named
+ * `makeMethod` breaks every resource built after it). `node.test.ts` compares this list with the installed class.
+ * @see https://github.com/googleapis/nodejs-googleapis-common/blob/main/src/endpoint.ts
+ */
+export const DISCOVER_API_ENDPOINT_MEMBERS: ReadonlySet<string> = new Set([
+  "_options",
+  "applyMethodsFromSchema",
+  "applySchema",
+  "constructor",
+  "getPathParams",
+  "google",
+  "makeMethod",
+]);
+
+/**
+ * THE door for resource and method names into TypeScript code: the member access (`.wellKnown`, `['x.y']`) that
+ * reaches what the client creates for this Discovery key. `googleapis: true` — a googleapis 188 class property
+ * (camelified, {@link tsPropertyAccess}); otherwise a `google.discoverAPI` client, keyed by the raw name
+ * (googleapis-common `endpoint.js` `applySchema`). A name that is not an identifier name is a `tsString` in
+ * brackets, so nothing in it is code.
+ * @throws UnsafeIdentifier where the client creates no reachable member: a resource googleapis drops (`-`);
+ *   for discoverAPI, `__proto__` (the assignment sets a prototype), a resource named like an inherited property
+ *   (`applySchema` finds `target.toString` already there and hangs the methods on the shared builtin), and a
+ *   top-level name that is one of {@link DISCOVER_API_ENDPOINT_MEMBERS}.
+ * @see https://github.com/googleapis/nodejs-googleapis-common/blob/main/src/endpoint.ts (applySchema, applyMethodsFromSchema)
+ */
+export function tsMemberAccess(
+  discoveryKey: string,
+  kind: "resource" | "method",
+  where: { readonly googleapis: boolean; readonly topLevel: boolean },
+): string {
+  const refuse = (reason: string): never => {
+    throw new UnsafeIdentifier("typescript", kind, discoveryKey, reason);
+  };
+  if (where.googleapis) {
+    const access = tsPropertyAccess(discoveryKey);
+    return access.available ? access.source : refuse(access.reason);
+  }
+  if (discoveryKey === "__proto__") refuse("googleapis-common would set a prototype instead of a member");
+  if (where.topLevel && DISCOVER_API_ENDPOINT_MEMBERS.has(discoveryKey)) {
+    refuse(`google.discoverAPI would overwrite its own member ${discoveryKey} with it`);
+  }
+  if (kind === "resource" && discoveryKey in Object.prototype) {
+    refuse(`google.discoverAPI would attach its methods to the shared Object.prototype.${discoveryKey}`);
+  }
+  return isTsIdentifierName(discoveryKey) ? `.${discoveryKey}` : `[${tsString(discoveryKey)}]`;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 import fc from "fast-check";
@@ -12,11 +12,14 @@ import {
   isPythonKeyword,
   key2param,
   NonAsciiDiscoveryName,
+  pyAttribute,
   pyKwargSource,
+  PYTHON_RESOURCE_OWN_ATTRIBUTES,
   pythonKwarg,
   pythonLibraryKwargShadowing,
 } from "./python";
 import { PYTHON_DOCS_DIR, walkDoc } from "./testing/discovery-docs";
+import { UnsafeIdentifier } from "./unsafe-identifier";
 
 describe("fixMethodName", () => {
   it.each<[string, string]>([
@@ -292,5 +295,104 @@ json.dump(out, sys.stdout)
       "getOpenid_configuration",
       "global_",
     ]);
+  });
+});
+
+describe("pyAttribute: the door for resource and method names, run against the real library", () => {
+  // Keys a hostile document can use; each must reach exactly its own method, and nothing in it may run.
+  const HOSTILE_KEYS = [
+    'list() if __import__("os").system("touch /tmp/pwned-by-explorer") else service.r().list',
+    "a\u2028b",
+    'q"r',
+    "q'r",
+    "x.y z",
+    "ünïcode",
+    "ﬁle", // NFKC would turn a bare ﬁle identifier into file: only getattr with the string is exact.
+    "\u{1F600}",
+    "tab\there",
+    "#comment",
+    '"""',
+    "import",
+    "body",
+    "plain",
+    "with-dash",
+  ];
+  const method = (i: number) => ({
+    id: `h.r${i}.m`,
+    path: `p${i}`,
+    httpMethod: "GET",
+    supportsMediaDownload: true,
+    parameters: {},
+  });
+  const doc = {
+    kind: "discovery#restDescription",
+    name: "h",
+    version: "v1",
+    rootUrl: "https://h.example.com/",
+    servicePath: "",
+    resources: {
+      ...Object.fromEntries(HOSTILE_KEYS.map((k, i) => [k, { methods: { [k]: method(i) } }])),
+    },
+  };
+  const expressions = HOSTILE_KEYS.flatMap((k) => {
+    const resource = `${pyAttribute("service", k, "resource")}()`;
+    return [pyAttribute(resource, k, "method"), pyAttribute(resource, k, "method", "_media")];
+  });
+  const script = String.raw`
+import json, sys
+from googleapiclient.discovery import build_from_document
+from googleapiclient.http import HttpMock
+doc, exprs = json.load(sys.stdin)
+service = build_from_document(doc, http=HttpMock(None, {"status": "200"}))
+out = []
+for e in exprs:
+    compile(e, "<expr>", "eval")
+    r = eval(e, {"service": service, "getattr": getattr})()
+    out.append(r.uri)
+json.dump(out, sys.stdout)
+`;
+
+  it("every key reaches its own method (and its _media twin), and no command runs", () => {
+    const pwned = ["/tmp/pwned-by-explorer", "/tmp/pwned_by_explorer"];
+    for (const p of pwned) rmSync(p, { force: true });
+    const uris = JSON.parse(runPython(script, JSON.stringify([doc, expressions]))) as string[];
+    expect(uris).toHaveLength(expressions.length);
+    HOSTILE_KEYS.forEach((_, i) => {
+      expect(new URL(uris[2 * i]!).pathname).toBe(`/p${i}`);
+      const media = new URL(uris[2 * i + 1]!);
+      expect([media.pathname, media.searchParams.get("alt")]).toEqual([`/p${i}`, "media"]);
+    });
+    // fix_method_name turns the key's "-" into "_": the command, were it run, would touch the second file.
+    expect(pwned.filter((p) => existsSync(p))).toEqual([]);
+  });
+
+  it("plain names stay attributes; `_media` is appended before fixing (import → import_media)", () => {
+    expect(pyAttribute("service", "with-dash", "resource")).toBe("service.with_dash");
+    expect(pyAttribute("s", "import", "method")).toBe("s.import_");
+    expect(pyAttribute("s", "import", "method", "_media")).toBe("s.import_media");
+    expect(pyAttribute("s", "body", "method", "_media")).toBe("s.body_media");
+    expect(pyAttribute("s", "a\nb", "method")).toBe('getattr(s, "a\\nb")');
+  });
+
+  it("refuses a key the library would turn into Python's own or its own attribute", () => {
+    for (const key of ["", "__class__", "__init__", "_http", "-http", "$schema"]) {
+      expect(() => pyAttribute("service", key, "resource"), JSON.stringify(key)).toThrow(UnsafeIdentifier);
+    }
+    expect(() => pyAttribute("service", "_http", "method")).toThrow(
+      /the method key "_http" cannot be used in python code: .*overwrite its own attribute _http/,
+    );
+  });
+
+  it("PYTHON_RESOURCE_OWN_ATTRIBUTES is exactly the private attributes of a built Resource", () => {
+    const list = String.raw`
+import json, sys
+from googleapiclient.discovery import Resource, build_from_document
+from googleapiclient.http import HttpMock
+s = build_from_document(json.load(sys.stdin), http=HttpMock(None, {"status": "200"}))
+names = set(dir(Resource)) | set(vars(s))
+json.dump(sorted(n for n in names if n.startswith("_") and not (n.startswith("__") and n.endswith("__"))), sys.stdout)
+`;
+    const got = JSON.parse(runPython(list, JSON.stringify({ ...doc, resources: {} }))) as string[];
+    expect(got).toEqual([...PYTHON_RESOURCE_OWN_ATTRIBUTES].sort());
   });
 });

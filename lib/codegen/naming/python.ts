@@ -12,6 +12,8 @@
 
 import { pyString } from "../literals/python";
 
+import { UnsafeIdentifier } from "./unsafe-identifier";
+
 /**
  * `keyword.kwlist` of Python 3.11 (the venv's 3.11.7). Soft keywords (`match`, `case`, `_`) are not in it
  * and `keyword.iskeyword` is false for them, so they need no escaping. The list is stable since 3.7
@@ -158,8 +160,83 @@ export type PythonKwarg =
  * @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/discovery.py (ResourceMethodParameters.set_parameters, createMethod)
  */
 export function pythonKwarg(discoveryName: string): PythonKwarg {
-  const name = key2param(discoveryName);
-  return isPythonKeyword(name) ? { kind: "splat", key: name } : { kind: "identifier", name };
+  let name: string;
+  try {
+    name = key2param(discoveryName);
+  } catch (e) {
+    if (e instanceof NonAsciiDiscoveryName) {
+      throw new UnsafeIdentifier(
+        "python",
+        "parameter",
+        discoveryName,
+        "google-api-python-client names it with Python's Unicode isalnum(), which is not ported",
+      );
+    }
+    if (e instanceof InvalidDiscoveryName) {
+      throw new UnsafeIdentifier("python", "parameter", discoveryName, "key2param fails on an empty name");
+    }
+    throw e;
+  }
+  // key2param only ever yields [A-Za-z0-9_] starting with a letter, so a keyword is the only non-identifier.
+  return isPythonIdentifier(name) ? { kind: "identifier", name } : { kind: "splat", key: name };
+}
+
+/**
+ * Attributes a built `Resource` already has that start with `_` (its own state and helpers, read by the library
+ * after the Discovery methods are attached). `_set_dynamic_attr` writes a resource or method into the instance
+ * `__dict__`, so a Discovery key fixed to one of these names would overwrite the library's own attribute
+ * (`_http` → every request on that resource breaks). `python.test.ts` compares this list with the library.
+ * @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/discovery.py (Resource.__init__, _set_dynamic_attr)
+ */
+export const PYTHON_RESOURCE_OWN_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "_add_basic_methods",
+  "_add_nested_resources",
+  "_add_next_methods",
+  "_baseUrl",
+  "_credentials_validated",
+  "_developerKey",
+  "_dynamic_attrs",
+  "_http",
+  "_model",
+  "_requestBuilder",
+  "_resourceDesc",
+  "_rootDesc",
+  "_schema",
+  "_set_dynamic_attr",
+  "_set_service_methods",
+  "_universe_domain",
+  "_validate_credentials",
+]);
+
+/**
+ * THE door for resource and method names into Python code: the expression that reads the attribute
+ * google-api-python-client creates for Discovery key `discoveryKey` (plus `suffix`, `_media` or `_next`, which
+ * the library appends BEFORE fixing the name: `fix_method_name("import" + "_media")` is `import_media`) on the
+ * object `objectSource`. `service.things` when the fixed name is a plain identifier, otherwise
+ * `getattr(service, "…")` with the name as an escaped string (the library stores any string as an attribute,
+ * so a key with quotes, `.`, spaces, newlines or non-ASCII is still reachable, and nothing in it is code).
+ * @throws UnsafeIdentifier for an empty key, a dunder name (Python's own, e.g. `__class__`, which getattr does
+ *   not read from the instance), or one of {@link PYTHON_RESOURCE_OWN_ATTRIBUTES}.
+ * @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/discovery.py (fix_method_name, createMethod, createNextMethod)
+ */
+export function pyAttribute(
+  objectSource: string,
+  discoveryKey: string,
+  kind: "resource" | "method",
+  suffix: "" | "_media" | "_next" = "",
+): string {
+  const refuse = (reason: string): never => {
+    throw new UnsafeIdentifier("python", kind, discoveryKey, reason);
+  };
+  if (discoveryKey === "") refuse("the name is empty");
+  const name = fixMethodName(discoveryKey + suffix);
+  if (/^__.*__$/s.test(name)) {
+    refuse(`google-api-python-client would name it ${pyString(name)}, a name Python reserves for itself`);
+  }
+  if (PYTHON_RESOURCE_OWN_ATTRIBUTES.has(name)) {
+    refuse(`google-api-python-client would overwrite its own attribute ${name} with it`);
+  }
+  return isPythonIdentifier(name) ? `${objectSource}.${name}` : `getattr(${objectSource}, ${pyString(name)})`;
 }
 
 /**

@@ -7,11 +7,11 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { SourceNote } from "@/components/directory/source-note";
 import { MethodHeader } from "@/components/method/method-header";
 import { ParameterTable } from "@/components/method/parameter-table";
-import { SchemaTree } from "@/components/method/schema-tree";
+import { SchemaReference } from "@/components/fields/schema-reference";
 import { MethodWorkbench } from "@/components/workbench/method-workbench";
 import { chooseScope } from "@/lib/auth/scopes";
 import { findMethod } from "@/lib/discovery/model";
-import { schemaTree } from "@/lib/discovery/schema";
+import { schemaGraphUrl } from "@/lib/fields/method-graph";
 import { safeHref } from "@/lib/html/sanitize";
 
 import { apiLabel, decodeParam, loadApi } from "../load-api";
@@ -49,10 +49,6 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
   const suggested = scopeChoice ? [scopeChoice.scope] : [];
   const scopeDescriptions = new Map(api.scopes.map((s) => [s.url, s.description] as const));
   const scopes = method.scopes.map((url) => ({ url, description: scopeDescriptions.get(url) ?? "" }));
-  const requestTree =
-    method.requestSchema !== null
-      ? schemaTree(api, method.requestSchema, { maxDepth: 2, methodId: method.id })
-      : undefined;
   const label = apiLabel(api);
 
   return (
@@ -103,13 +99,20 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
                 <dd>{method.responseSchema !== null ? <code>{method.responseSchema}</code> : "empty"}</dd>
               </div>
             </dl>
-            {requestTree !== undefined ? (
-              <details className="schema-details">
-                <summary>
-                  Request body fields (<code>{method.requestSchema}</code>, two levels)
-                </summary>
-                <SchemaTree tree={requestTree} />
-              </details>
+            {/* Both trees are fetched when first opened (lib/fields/method-graph.ts), not sent with the page. */}
+            {method.responseSchema !== null ? (
+              <SchemaReference
+                url={schemaGraphUrl(api, method.id, "response")}
+                title="Response fields"
+                schemaName={method.responseSchema}
+              />
+            ) : null}
+            {method.requestSchema !== null ? (
+              <SchemaReference
+                url={schemaGraphUrl(api, method.id, "request")}
+                title="Request body fields"
+                schemaName={method.requestSchema}
+              />
             ) : null}
           </section>
 

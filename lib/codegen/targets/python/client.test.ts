@@ -4,7 +4,7 @@ import type { ParameterModel } from "@/lib/discovery/model-types";
 import type { ParamValue } from "@/lib/request/types";
 
 import type { PreparedParam, SnippetInput } from "../../types";
-import { pythonCallBlocked, pythonParamValue } from "./client";
+import { kwargCollisions, pythonCallBlocked, pythonParamValue } from "./client";
 
 function param(model: Partial<ParameterModel>, value: ParamValue): PreparedParam {
   const full: ParameterModel = {
@@ -47,7 +47,7 @@ describe("pythonParamValue with a pattern (the library re.match-es the value its
 describe("pythonCallBlocked", () => {
   const input = (over: Partial<SnippetInput>): SnippetInput =>
     ({
-      method: { name: "attributes", resourcePath: ["organizations", "apiproducts"] },
+      method: { name: "attributes", resourcePath: ["organizations", "apiproducts"], parameters: [] },
       params: [],
       ...over,
     }) as unknown as SnippetInput;
@@ -56,7 +56,7 @@ describe("pythonCallBlocked", () => {
     expect(pythonCallBlocked(input({ siblingResources: ["rateplans"] }))).toBeNull();
     expect(pythonCallBlocked(input({}))).toBeNull();
     const imp = input({
-      method: { name: "import", resourcePath: [] } as never,
+      method: { name: "import", resourcePath: [], parameters: [] } as never,
       siblingResources: ["import"],
     });
     expect(pythonCallBlocked(imp)).toBe("shadowed");
@@ -65,5 +65,35 @@ describe("pythonCallBlocked", () => {
     const p = (v: ParamValue) => param({ type: "boolean", pattern: PATTERN, location: "query" }, v);
     expect(pythonCallBlocked(input({ params: [p(false)] }))).toBe("false-pattern");
     expect(pythonCallBlocked(input({ params: [p(true)] }))).toBeNull();
+  });
+});
+
+describe("pythonCallBlocked: names the library cannot carry as one kwarg or attribute", () => {
+  const q = (name: string, value: ParamValue = "v") =>
+    param({ name, location: "query", required: false }, value);
+  const input = (params: PreparedParam[], declared: string[] = [], standard: string[] = []): SnippetInput =>
+    ({
+      method: { name: "list", resourcePath: ["things"], parameters: declared.map((n) => q(n).model) },
+      params,
+      standardParameterNames: standard,
+    }) as unknown as SnippetInput;
+  it("two parameters that key2param maps to one kwarg: the request is sent without the method", () => {
+    const quoted = ['a"b', "a'b", "a`b", "a\nb"].map((n) => q(n));
+    expect(pythonCallBlocked(input(quoted))).toBe("kwarg-collision");
+    expect(kwargCollisions(input(quoted)).map((p) => p.name)).toEqual(['a"b', "a'b", "a`b", "a\nb"]);
+    // Only one has a value, the other is merely declared: the library may still send it under the other name.
+    expect(pythonCallBlocked(input([q("max-results")], ["max-results", "max_results"]))).toBe(
+      "kwarg-collision",
+    );
+    // A standard parameter of the API takes part (the library merges them into every method).
+    expect(pythonCallBlocked(input([q("upload-protocol")], [], ["upload_protocol"]))).toBe("kwarg-collision");
+    expect(pythonCallBlocked(input([q("max-results")], ["max-results", "pageToken"]))).toBeNull();
+  });
+  it("a dunder resource or method name is unreachable through attributes", () => {
+    const dunder = {
+      method: { name: "__class__", resourcePath: ["things"], parameters: [] },
+      params: [],
+    } as unknown as SnippetInput;
+    expect(pythonCallBlocked(dunder)).toBe("unreachable");
   });
 });

@@ -2,7 +2,9 @@
  * Python target: google-api-python-client 2.201.0 + google-auth-oauthlib 1.5.0, loopback OAuth flow.
  *
  * Facts this relies on (../../../../../shared/notes/client-library-rules.md, sections A and C1):
- * - names: `fixMethodName` for resources/methods, `pythonKwarg` (key2param, splat for keywords) for params;
+ * - names: only through the identifier door — `pyAttribute` (fix_method_name; `getattr` with an escaped string when
+ *   the name is not a plain identifier) for resources/methods, `pythonKwarg` (key2param, splat for keywords) for
+ *   params; parameters that key2param maps to one kwarg are sent without the generated method (kwarg-collision);
  * - values: `True`/`False` for booleans, ints for integers, strings for int64, lists only for repeated params;
  * - `build()` reads the packaged document unless `static_discovery=False`; with neither credentials nor a key it
  *   looks for Application Default Credentials when the document has scopes, so the "no auth" variant passes
@@ -15,7 +17,13 @@
  */
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
 import { pyLiteral, pyNumber, pyString } from "@/lib/codegen/literals/python";
-import { fixMethodName, pythonKwarg, pythonLibraryKwargShadowing } from "@/lib/codegen/naming/python";
+import {
+  fixMethodName,
+  key2param,
+  pyAttribute,
+  pythonKwarg,
+  pythonLibraryKwargShadowing,
+} from "@/lib/codegen/naming/python";
 import {
   mediaDownloadApplies,
   mediaUploadApplies,
@@ -103,16 +111,29 @@ export function pythonParamValue(param: PreparedParam, asString: boolean, joinRe
   return scalar(value);
 }
 
+/** Why the library's generated method cannot send this request (then the snippet sends input.http itself). */
+export type PythonCallBlocked =
+  "shadowed" | "false-pattern" | "kwarg-collision" | "unported-parameter" | "unreachable";
+
 /**
- * Why the library's generated method cannot send this request (then the snippet sends input.http itself), or
- * null. `shadowed`: a nested resource named like the method replaces it (discovery.py `_set_service_methods`
- * adds the methods, then the nested resources, under the same attribute names). `false-pattern`: a boolean
- * parameter with a pattern set to false (the pattern check needs a string, and `_cast` sends any non-empty string
- * as true).
+ * Why the library's generated method cannot send this request, or null. `shadowed`: a nested resource named like
+ * the method replaces it (discovery.py `_set_service_methods` adds the methods, then the nested resources, under
+ * the same attribute names). `false-pattern`: a boolean parameter with a pattern set to false (the pattern check
+ * needs a string, and `_cast` sends any non-empty string as true). `kwarg-collision`: a parameter with a value
+ * shares its key2param name with another parameter of the method or API (`max-results` and `max_results`, `a"b`
+ * and `a'b`): the library's argmap keeps one of them, so the kwarg may be sent under the other's name, and two
+ * kwargs of one name do not compile. `unported-parameter`: a parameter with a value whose name key2param cannot
+ * be computed here (non-ASCII: the library uses Python's Unicode `isalnum`, which is not ported; or empty).
+ * `unreachable`: a resource or method whose fixed name is a dunder
+ * (`__class__`), which attribute lookup does not read from the instance.
  */
-export function pythonCallBlocked(input: SnippetInput): "shadowed" | "false-pattern" | null {
+export function pythonCallBlocked(input: SnippetInput): PythonCallBlocked | null {
+  const names = [...input.method.resourcePath, input.method.name];
+  if (names.some((n) => /^__.*__$/s.test(fixMethodName(n)))) return "unreachable";
   const name = fixMethodName(input.method.name);
   if ((input.siblingResources ?? []).some((r) => fixMethodName(r) === name)) return "shadowed";
+  if (input.params.some((p) => key2paramOrNull(p.name) === null)) return "unported-parameter";
+  if (kwargCollisions(input).length > 0) return "kwarg-collision";
   const falsePattern = input.params.some((p) => {
     if (p.model.type !== "boolean" || p.model.pattern === undefined || p.model.pattern === "") return false;
     const values = Array.isArray(p.value) ? p.value : [p.value];
@@ -121,10 +142,47 @@ export function pythonCallBlocked(input: SnippetInput): "shadowed" | "false-patt
   return falsePattern ? "false-pattern" : null;
 }
 
-/** `service.a().b().method` — resources are methods in the Python client. */
-export function pythonCallChain(input: SnippetInput, methodSuffix = ""): string {
-  const resources = input.method.resourcePath.map((r) => `.${fixMethodName(r)}()`).join("");
-  return `service${resources}.${fixMethodName(input.method.name)}${methodSuffix}`;
+/** key2param, or null where it refuses (the kwarg door then refuses the parameter with a typed error). */
+function key2paramOrNull(name: string): string | null {
+  try {
+    return key2param(name);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The parameters with a value whose key2param name is shared with another Discovery parameter of the method or
+ * of the API (`_fix_up_parameters` merges them; `set_parameters` keeps the last `argmap[key2param(name)]`).
+ * @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/discovery.py (ResourceMethodParameters.set_parameters)
+ */
+export function kwargCollisions(input: SnippetInput): PreparedParam[] {
+  const all = new Set([
+    ...input.method.parameters.map((p) => p.name),
+    ...(input.standardParameterNames ?? []),
+    ...input.params.map((p) => p.name),
+  ]);
+  const owners = new Map<string, number>();
+  for (const n of all) {
+    const k = key2paramOrNull(n);
+    if (k !== null) owners.set(k, (owners.get(k) ?? 0) + 1);
+  }
+  return input.params.filter((p) => {
+    const k = key2paramOrNull(p.name);
+    return k !== null && (owners.get(k) ?? 0) > 1;
+  });
+}
+
+/**
+ * `service.a().b().method` — resources are methods in the Python client. Every name goes through the door
+ * (`pyAttribute`): `getattr(service.a(), "x.y")` where the library's name is not an identifier.
+ */
+export function pythonCallChain(input: SnippetInput, methodSuffix: "" | "_media" | "_next" = ""): string {
+  const resources = input.method.resourcePath.reduce(
+    (obj, r) => `${pyAttribute(obj, r, "resource")}()`,
+    "service",
+  );
+  return pyAttribute(resources, input.method.name, "method", methodSuffix);
 }
 
 /**
@@ -367,7 +425,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
       );
     }
     const callArgs = [...kwargs, ...(explicitPaging ? ["pageToken=page_token,"] : []), ...extra];
-    const call = (suffix: string): void => {
+    const call = (suffix: "" | "_media"): void => {
       if (callArgs.length === 0) {
         push(`request = ${pythonCallChain(input, suffix)}()`);
         return;
@@ -408,7 +466,17 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     } else {
       call("");
       push("response = request.execute()");
-      push("print(json.dumps(response, indent=2))");
+      if (input.method.responseSchema === null) {
+        // google-api-python-client uses its RawModel for a method without `response`: execute() returns the body's
+        // bytes (json.dumps would raise TypeError), or "" for a 204.
+        // @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/discovery.py (createMethod: RawModel)
+        push("# This method documents no response body: the library returns the raw bytes.");
+        push(
+          'print(response.decode("utf-8", "replace") if isinstance(response, bytes) else json.dumps(response, indent=2))',
+        );
+      } else {
+        push("print(json.dumps(response, indent=2))");
+      }
     }
   });
   blank(2);
@@ -428,11 +496,29 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
  * in every other snippet. The library adds no `alt=json` and no `key=` here: the API key goes in x-goog-api-key,
  * as the explorer sends it.
  */
-function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: "shadowed" | "false-pattern"): void {
+function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: PythonCallBlocked): void {
   const { push, block } = b;
   const { method, http } = input;
-  const chain = pythonCallChain(input);
-  if (why === "shadowed") {
+  if (why === "unreachable") {
+    push(
+      `# ${commentText(`google-api-python-client cannot expose ${method.id}: one of its names is a Python`)}`,
+    );
+    push("#   dunder name (e.g. __class__), which attribute lookup does not read from the resource object.");
+  } else if (why === "unported-parameter") {
+    const names = input.params.filter((p) => key2paramOrNull(p.name) === null).map((p) => p.name);
+    push(
+      `# ${commentText(`The keyword argument google-api-python-client makes of ${names.join(", ")} is not`)}`,
+    );
+    push("#   known here (the name is not ASCII), so it is not passed through the generated method.");
+  } else if (why === "kwarg-collision") {
+    const names = kwargCollisions(input).map((p) => p.name);
+    push(
+      `# ${commentText(`google-api-python-client gives ${names.join(", ")} the keyword argument of another`)}`,
+    );
+    push("#   parameter (key2param turns every non-alphanumeric character into _), so it cannot send them");
+    push("#   as given.");
+  } else if (why === "shadowed") {
+    const chain = pythonCallChain(input);
     push(`# ${commentText(`The usual call, ${chain}(...), does not work:`)}`);
     push(
       `#   ${commentText(`google-api-python-client replaces the method "${fixMethodName(method.name)}" with the nested resource`)}`,

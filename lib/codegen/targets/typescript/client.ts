@@ -9,11 +9,13 @@
  * - download: `alt: 'media'` + `{ responseType: 'stream' }`; pagination: loop on `nextPageToken`;
  * - APIs googleapis 188 lacks: `google.discoverAPI(url, { auth })` builds the client at run time from the
  *   Discovery document (raw, un-camelified names; untyped).
- * Pure: no IO. User values enter only through `tsString`/`tsLiteral`.
+ * Pure: no IO. User values enter only through `tsString`/`tsLiteral`; resource and method names only through
+ * `tsMemberAccess`, parameter names through `tsParamKey`.
  */
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
-import { isTsIdentifierName, tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
-import { isApiInGoogleapis, nodeApiAccessor, tsParamKey, tsPropertyAccess } from "@/lib/codegen/naming/node";
+import { tsLiteral, tsNumber, tsString } from "@/lib/codegen/literals/typescript";
+import { isApiInGoogleapis, nodeApiAccessor, tsMemberAccess, tsParamKey } from "@/lib/codegen/naming/node";
+import { UnsafeIdentifier } from "@/lib/codegen/naming/unsafe-identifier";
 import {
   mediaDownloadApplies,
   mediaUploadApplies,
@@ -44,35 +46,53 @@ export function tsParamValue(param: PreparedParam): string {
   return scalar(Array.isArray(value) ? value.map(String).join(",") : value);
 }
 
-function member(name: string): string {
-  return isTsIdentifierName(name) ? `.${name}` : `[${tsString(name)}]`;
-}
-
 /**
- * `zoo.zoos.animals.list` — camelified for googleapis (`tsPropertyAccess`), raw names for a discoverAPI client
- * (googleapis-common `endpoint.js` keys resources and methods by their Discovery names: `['-']`). A name
- * googleapis has no property for (`-`) makes prepare set `inGoogleapis = false`, so it never reaches here.
+ * `zoo.zoos.animals.list` — camelified for googleapis, raw names for a discoverAPI client (`['-']`), every name
+ * through the door (`tsMemberAccess`), which refuses one the client would not expose.
  */
 export function tsCallChain(input: SnippetInput, apiVar: string): string {
   const names = [...input.method.resourcePath, input.method.name];
-  if (!input.api.inGoogleapis) return apiVar + names.map(member).join("");
+  const googleapis = input.api.inGoogleapis;
   return (
     apiVar +
     names
-      .map((n) => {
-        const access = tsPropertyAccess(n);
-        if (!access.available) throw new Error(`${input.method.id}: ${access.reason}`);
-        return access.source;
-      })
+      .map((n, i) =>
+        tsMemberAccess(n, i === names.length - 1 ? "method" : "resource", { googleapis, topLevel: i === 0 }),
+      )
       .join("")
   );
 }
 
-function apiVariable(input: SnippetInput): string {
-  const candidate = input.api.name.replace(/[^A-Za-z0-9_$]/g, "_");
-  return isTsIdentifierName(candidate) && !["google", "Auth", "res", "auth"].includes(candidate)
-    ? candidate
-    : "api";
+/**
+ * Words that cannot name the API variable: ECMAScript reserved words (strict mode and modules included: `await`,
+ * `yield`, `let`, `static`, `implements`…, plus `arguments`/`eval`, which strict code cannot bind) and every
+ * name the template itself declares, imports or reads as a global (`const console = …` would break `console.log`).
+ * @see https://tc39.es/ecma262/#sec-keywords-and-reserved-words
+ */
+const NOT_AN_API_VARIABLE: ReadonlySet<string> = new Set([
+  ..."await break case catch class const continue debugger default delete do else enum export extends false".split(
+    " ",
+  ),
+  ..."finally for function if import in instanceof new null return super switch this throw true try typeof".split(
+    " ",
+  ),
+  ..."var void while with yield let static implements interface package private protected public".split(" "),
+  ..."arguments eval undefined NaN Infinity as async from of get set type".split(" "),
+  ..."google Auth auth res apiKey process console JSON URL Promise Error Buffer SCOPES TOKEN_FILE".split(" "),
+  ..."openBrowser authorize spawn randomBytes createReadStream createWriteStream existsSync readFileSync".split(
+    " ",
+  ),
+  ..."writeFileSync createServer AddressInfo pipeline pageToken extraParams".split(" "),
+]);
+
+/**
+ * The variable holding the API client: the API's name where it is a plain lower-case identifier that is neither
+ * reserved nor used by the template (`youtube`, `prod_tt_sasportal`), else `api`. The service name is a
+ * Discovery key like any other: it never becomes code unchecked.
+ */
+export function tsApiVariable(apiName: string): string {
+  const candidate = apiName.replace(/[^A-Za-z0-9_$]/g, "_");
+  return /^[a-z][A-Za-z0-9_]*$/.test(candidate) && !NOT_AN_API_VARIABLE.has(candidate) ? candidate : "api";
 }
 
 function generate(input: SnippetInput, options: SnippetOptions = {}): string {
@@ -87,7 +107,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const oauth = auth.type === "oauth";
   const headless = auth.type === "oauth" && auth.flow === "headless";
   const tokenCache = oauth && options.tokenCache === true;
-  const apiVar = apiVariable(input);
+  const apiVar = tsApiVariable(input.api.name);
 
   // Header
   push(`// ${commentText(methodSummary(input))}`);
@@ -494,7 +514,12 @@ export const typescriptTarget: Target = {
  */
 function refuseProtoKey(methodId: string, discoveryName: string, key: string): void {
   if (key === "__proto__" || key.slice(0, -1) === "__proto__") {
-    throw new Error(
+    // A typed refusal of the identifier door (the CLI prints one line, the code panel shows it for TypeScript only).
+    throw new UnsafeIdentifier(
+      "typescript",
+      "parameter",
+      discoveryName,
+      "googleapis turns the key into the object's prototype",
       `${methodId}: googleapis cannot send the parameter ${JSON.stringify(discoveryName)} (its client turns the key into the object's prototype); use the Python, cURL or HTTP snippet.`,
     );
   }

@@ -1,0 +1,58 @@
+/**
+ * What the request itself asks of a snippet, beyond the user's options. Pure.
+ *
+ * `alt` is a standard parameter, but the client libraries do not simply pass it on:
+ * - google-api-python-client's models overwrite it: every call sends `alt=json`, and only the generated
+ *   `<method>_media` variant (methods with `supportsMediaDownload`) sends `alt=media`
+ *   (googleapiclient/model.py `BaseModel._build_query`: `params.update({"alt": self.alt_param})`).
+ * - googleapis passes `alt: 'media'` on, but parses the answer as JSON unless the call asks for a stream.
+ * So `alt=media` means "download the media": the snippet is the "download to file" snippet, in every target, and
+ * where a library cannot send the request's `alt` at all the target refuses, saying why.
+ * @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/model.py
+ */
+import type { SnippetInput, SnippetOptions, TargetId } from "./types";
+
+/** Where a download goes when the request asks for media (alt=media) without naming a file. */
+export const DEFAULT_DOWNLOAD_FILE = "download.bin";
+
+/** A target cannot emit code that sends the request shown; the message says why and what to change. */
+export class SnippetRefused extends Error {
+  override readonly name = "SnippetRefused";
+}
+
+/** The request's `alt` value, when it sets one. */
+export function requestAlt(input: SnippetInput): string | undefined {
+  // A method's own `alt` parameter is overwritten by the Python library just the same.
+  const alt = input.params.find((p) => p.name === "alt");
+  return alt === undefined ? undefined : String(alt.value);
+}
+
+/** True when the request asks for the media itself (`alt=media`) of a method that supports downloads. */
+export function requestAsksForMedia(input: SnippetInput): boolean {
+  return requestAlt(input) === "media" && input.method.supportsMediaDownload;
+}
+
+/** The options the snippet is generated with: `alt=media` turns the download on (default file download.bin). */
+export function resolveSnippetOptions(input: SnippetInput, options: SnippetOptions = {}): SnippetOptions {
+  if (!requestAsksForMedia(input)) return options;
+  if (options.downloadTo !== undefined && options.downloadTo !== "") return options;
+  return { ...options, downloadTo: DEFAULT_DOWNLOAD_FILE };
+}
+
+/** Why `target` cannot send this request as shown, or null. */
+export function snippetRefusal(target: TargetId, input: SnippetInput): string | null {
+  const alt = requestAlt(input);
+  if (alt === undefined || alt === "json") return null;
+  if (target === "python") {
+    if (alt === "media" && input.method.supportsMediaDownload) return null;
+    const why =
+      alt === "media"
+        ? `${input.method.id} has no media download, so google-api-python-client has no _media call for it`
+        : "google-api-python-client always sends alt=json (alt=media only for media downloads)";
+    return `This request sets alt=${alt}, but ${why}: the Python code would send alt=json instead. Remove alt or use cURL.`;
+  }
+  if (target === "typescript" && alt === "media" && !input.method.supportsMediaDownload) {
+    return `This request sets alt=media, but ${input.method.id} has no media download: googleapis would read the answer as JSON. Remove alt or use cURL.`;
+  }
+  return null;
+}

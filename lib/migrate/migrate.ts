@@ -1,0 +1,105 @@
+/**
+ * migrate(source, {language, headless}) → {findings, output}: runs every rule on the syntax tree, keeps each
+ * finding's edits only when they apply cleanly (no overlap with another finding's edits, output still parses);
+ * otherwise the finding is reported as "fix by hand" and nothing is changed there — never a half-applied edit.
+ */
+import { editsConflict, applyEdits } from "./edits";
+import { pythonPreambleEdit } from "./preamble";
+import { RULES } from "./rules";
+import { hasSyntaxErrors, lineColumn, parseSource } from "./syntax";
+import type { Edit, Finding, MigrateLanguage, MigrateResult, Rule, RuleContext, RuleOutcome } from "./types";
+
+export interface MigrateOptions {
+  readonly language: MigrateLanguage;
+  /** Choose the headless (no browser) sign-in where a rule offers one. */
+  readonly headless?: boolean;
+  /** Defaults to every rule (tests pass one). */
+  readonly rules?: readonly Rule[];
+}
+
+const MANUAL_CONFLICT =
+  "This could not be rewritten safely together with another fix here; apply the change described above by hand.";
+
+/** Guesses the language from a file name (.py, .js/.cjs/.mjs/.jsx, .ts/.mts/.cts/.tsx); undefined when unknown. */
+export function languageOfFileName(name: string): MigrateLanguage | undefined {
+  const ext = /\.([A-Za-z]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (ext === "py") return "python";
+  if (ext && ["js", "cjs", "mjs", "jsx"].includes(ext)) return "javascript";
+  if (ext && ["ts", "mts", "cts", "tsx"].includes(ext)) return "typescript";
+  return undefined;
+}
+
+const TOO_DEEP =
+  "The file is nested too deeply to analyse (the parser ran out of stack); nothing was changed. Split the deepest expression and try again.";
+
+export function migrate(source: string, options: MigrateOptions): MigrateResult {
+  try {
+    return migrateTree(source, options);
+  } catch (e) {
+    // The parsers and tree walks recurse on nesting depth: a pathological file must not crash the page or the CLI.
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return { findings: [], output: source, error: TOO_DEEP };
+    throw e;
+  }
+}
+
+function migrateTree(source: string, options: MigrateOptions): MigrateResult {
+  const { language } = options;
+  const tree = parseSource(source, language);
+  const family = language === "python" ? "python" : "js";
+  const ctx: RuleContext = {
+    source,
+    tree,
+    language,
+    headless: options.headless ?? false,
+    text: (n) => source.slice(n.from, n.to),
+  };
+  const results: { rule: Rule; outcome: RuleOutcome }[] = [];
+  for (const rule of options.rules ?? RULES) {
+    if (!rule.languages.includes(family)) continue;
+    for (const outcome of rule.run(ctx)) results.push({ rule, outcome });
+  }
+  results.sort((a, b) => a.outcome.node.from - b.outcome.node.from);
+
+  const accepted: Edit[] = [];
+  const fixed = new Set<RuleOutcome>();
+  for (const { outcome } of results) {
+    if (outcome.edits.length === 0) continue;
+    if (outcome.edits.some((e) => accepted.some((a) => editsConflict(a, e)))) continue;
+    accepted.push(...outcome.edits);
+    fixed.add(outcome);
+  }
+  const preamble =
+    language === "python"
+      ? pythonPreambleEdit(
+          source,
+          tree,
+          [...fixed].flatMap((o) => o.imports ?? []),
+          [...fixed].flatMap((o) => o.definitions ?? []),
+        )
+      : undefined;
+  let output = applyEdits(source, preamble ? [...accepted, preamble] : accepted);
+  if (accepted.length > 0 && !hasSyntaxErrors(tree) && hasSyntaxErrors(parseSource(output, language))) {
+    // A rewrite that breaks the file is worse than none: report everything as manual.
+    fixed.clear();
+    output = source;
+  }
+
+  const findings: Finding[] = results.map(({ rule, outcome }) => {
+    const { line, column } = lineColumn(source, outcome.node.from);
+    const isFixed = fixed.has(outcome);
+    const manual = isFixed ? undefined : (outcome.manual ?? MANUAL_CONFLICT);
+    return {
+      ruleId: rule.id,
+      line,
+      column,
+      from: outcome.node.from,
+      to: outcome.node.to,
+      message: outcome.message,
+      why: rule.why,
+      fixed: isFixed,
+      ...(manual !== undefined ? { manual } : {}),
+    };
+  });
+  return { findings, output };
+}
