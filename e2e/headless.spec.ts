@@ -27,8 +27,8 @@ test.describe("headless OAuth sign-in", () => {
   }) => {
     await page.goto(`${CHANNELS}?lang=python`);
     await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
-    const loopback = page.getByRole("radio", { name: "Browser on this machine" });
-    const headless = page.getByRole("radio", { name: "No browser on this machine" });
+    const loopback = page.getByRole("radio", { name: "Browser on this machine", exact: true });
+    const headless = page.getByRole("radio", { name: "No browser on this machine", exact: true });
     await expect(loopback).toBeChecked();
     await expect.poll(() => copiedCode(page)).toContain("flow.run_local_server(port=0");
 
