@@ -1,7 +1,8 @@
 import { useRef } from "react";
 
 import { scopeLabel } from "@/lib/auth/scopes";
-import type { RequestAuth } from "@/lib/request/types";
+import { oauthAuth } from "@/lib/request/canonical";
+import type { OAuthFlow, RequestAuth } from "@/lib/request/types";
 
 import type { ScopeOption } from "./types";
 
@@ -20,8 +21,12 @@ interface CredentialsFieldsetProps {
 export function CredentialsFieldset({ auth, scopes, suggested, onChange }: CredentialsFieldsetProps) {
   // Scopes picked before switching to another auth type come back when switching back.
   const lastScopes = useRef<readonly string[]>(auth.type === "oauth" ? auth.scopes : suggested);
+  const lastFlow = useRef<OAuthFlow>(auth.type === "oauth" ? (auth.flow ?? "loopback") : "loopback");
   const switchTo = (next: RequestAuth) => {
-    if (auth.type === "oauth") lastScopes.current = auth.scopes;
+    if (auth.type === "oauth") {
+      lastScopes.current = auth.scopes;
+      lastFlow.current = auth.flow ?? "loopback";
+    }
     onChange(next);
   };
   const oauthPossible = scopes.length > 0 || auth.type === "oauth";
@@ -32,7 +37,7 @@ export function CredentialsFieldset({ auth, scopes, suggested, onChange }: Crede
     // Keep the method's order, so the request (and the link) does not depend on click order.
     const next = scopes.map((s) => s.url).filter((u) => (u === url ? on : selected.has(u)));
     const extra = auth.scopes.filter((u) => !scopes.some((s) => s.url === u) && u !== url);
-    onChange({ type: "oauth", scopes: [...next, ...extra] });
+    onChange(oauthAuth([...next, ...extra], auth.flow));
   };
 
   return (
@@ -46,7 +51,7 @@ export function CredentialsFieldset({ auth, scopes, suggested, onChange }: Crede
               name="auth-type"
               value="oauth"
               checked={auth.type === "oauth"}
-              onChange={() => switchTo({ type: "oauth", scopes: [...lastScopes.current] })}
+              onChange={() => switchTo(oauthAuth([...lastScopes.current], lastFlow.current))}
             />{" "}
             OAuth 2.0
           </label>
@@ -78,6 +83,38 @@ export function CredentialsFieldset({ auth, scopes, suggested, onChange }: Crede
           : "This method declares no OAuth scopes: use an API key, or none for fully public endpoints."}{" "}
         Keys and tokens are never put in links, history or code.
       </p>
+      {auth.type === "oauth" ? (
+        <fieldset className="rf-sign-in">
+          <legend>Sign-in in the generated code</legend>
+          <div className="rf-radios" role="radiogroup" aria-label="Sign-in">
+            <label>
+              <input
+                type="radio"
+                name="oauth-flow"
+                value="loopback"
+                checked={auth.flow !== "headless"}
+                onChange={() => onChange(oauthAuth(auth.scopes, "loopback"))}
+              />{" "}
+              Browser on this machine
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="oauth-flow"
+                value="headless"
+                checked={auth.flow === "headless"}
+                onChange={() => onChange(oauthAuth(auth.scopes, "headless"))}
+              />{" "}
+              No browser on this machine
+            </label>
+          </div>
+          <p className="rf-hint">
+            {auth.flow === "headless"
+              ? "The code prints a sign-in URL to open on any device, then asks you to paste the address the browser ends on (http://localhost:8080/?code=…)."
+              : "The code opens a browser here and receives the sign-in on a local port."}
+          </p>
+        </fieldset>
+      ) : null}
       {auth.type === "oauth" ? (
         <fieldset className="rf-scopes">
           <legend>OAuth scopes</legend>

@@ -75,12 +75,27 @@ describe("no blocked OAuth flows in any snippet", () => {
     expect(generated.filter(([, code]) => code.includes(needle)).map(([name]) => name)).toEqual([]);
   });
 
-  it("OAuth snippets use the loopback flow", () => {
+  it("OAuth snippets use the loopback flow, or the pasted-address flow when auth.flow is headless", () => {
     const oauth = fixtures.filter((fx) => fx.input?.auth.type === "oauth");
-    expect(oauth.length).toBeGreaterThan(0);
+    const headless = (fx: (typeof oauth)[number]) =>
+      fx.input?.auth.type === "oauth" && fx.input.auth.flow === "headless";
+    expect(oauth.filter(headless).length).toBeGreaterThanOrEqual(4);
     for (const fx of oauth) {
-      expect(TARGETS.python.generate(fx.input!, fx.options)).toContain("flow.run_local_server(port=0");
-      expect(TARGETS.typescript.generate(fx.input!, fx.options)).toContain("generateCodeVerifierAsync");
+      const py = TARGETS.python.generate(fx.input!, fx.options);
+      const ts = TARGETS.typescript.generate(fx.input!, fx.options);
+      expect(ts).toContain("generateCodeVerifierAsync");
+      if (headless(fx)) {
+        expect(py).toContain("flow.fetch_token(code=");
+        expect(py).not.toContain("flow.run_local_server(");
+        expect(py).not.toContain("OAUTHLIB_INSECURE_TRANSPORT");
+        expect(ts).toContain("readLine(");
+        expect(ts).not.toContain("createServer");
+        for (const code of [py, ts]) expect(code).toContain("ssh -L 8080:localhost:8080");
+      } else {
+        expect(py).toContain("flow.run_local_server(port=0");
+        expect(py).not.toContain("sign_in_without_browser");
+        expect(ts).toContain("createServer");
+      }
     }
   });
 });

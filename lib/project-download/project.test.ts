@@ -76,6 +76,18 @@ describe("buildProject", () => {
     expect(readme).toContain("https://www.googleapis.com/auth/");
   });
 
+  it("a headless OAuth project ships the pasted-address snippet and its README says how to sign in", () => {
+    for (const target of ["python", "typescript"] as const) {
+      const p = buildProject(project("youtube-channels-list-headless", target));
+      const readme = file(p, "README.md");
+      expect(readme).toContain("No browser on this machine");
+      expect(readme).toContain("http://localhost:8080/?code=…&state=…");
+      expect(readme).not.toContain("loopback flow");
+      expect(readme).not.toContain("opens the browser");
+      expect(file(p, target === "python" ? "snippet.py" : "snippet.mts")).toContain("http://localhost:8080/");
+    }
+  });
+
   it("token caching is explained only when chosen", () => {
     const cached = file(
       buildProject(project("zoo-animals-patch-nasty-body-token-cache", "python")),

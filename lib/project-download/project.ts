@@ -11,6 +11,7 @@
  * are the ones the pinned packages declare (./runtimes.ts).
  */
 import { accessTokenSource } from "../auth/token-sources";
+import { HEADLESS_REDIRECT_URI } from "../codegen/targets/headless";
 import type { SnippetInput, SnippetOptions, TargetId } from "../codegen/types";
 import { NODE_MIN_VERSION, PYTHON_MIN_VERSION } from "./runtimes";
 
@@ -149,11 +150,21 @@ function authSection(p: ProjectInput): string[] {
     ];
   }
   const tokenCache = options.tokenCache === true;
+  const headless = auth.flow === "headless";
   return [
     "## Credentials: an OAuth client ID (`credentials.json`)",
     "",
-    "The program signs you in with your own Google account in the browser (the OAuth loopback flow). It needs an OAuth",
-    "client of type **Desktop app**:",
+    ...(headless
+      ? [
+          "The program signs you in with your own Google account. No browser on this machine: it prints a sign-in URL;",
+          "open it in a browser on any device and sign in. That browser then fails to load a page on",
+          `${code(`${HEADLESS_REDIRECT_URI}?code=…&state=…`)}: copy that whole address from its address bar and paste it`,
+          "into the program, which checks it and finishes the sign-in. It needs an OAuth client of type **Desktop app**:",
+        ]
+      : [
+          "The program signs you in with your own Google account in the browser (the OAuth loopback flow). It needs an OAuth",
+          "client of type **Desktop app**:",
+        ]),
     "",
     `1. ${enable}`,
     "2. APIs & Services → OAuth consent screen: configure it (User type **External** is fine for yourself) and, while",
@@ -167,8 +178,10 @@ function authSection(p: ProjectInput): string[] {
     ...scopes,
     "",
     tokenCache
-      ? `After the first sign-in it caches your tokens in ${code("token.json")}, so later runs do not open the browser. Delete ${code("token.json")} when you change the scopes.`
-      : "It opens the browser on every run (the tokens are not saved).",
+      ? `After the first sign-in it caches your tokens in ${code("token.json")}, so later runs do not ${headless ? "ask you to sign in" : "open the browser"}. Delete ${code("token.json")} when you change the scopes.`
+      : headless
+        ? "It asks you to sign in on every run (the tokens are not saved)."
+        : "It opens the browser on every run (the tokens are not saved).",
     "",
     tokenCache
       ? `${code("credentials.json")} and ${code("token.json")} are secrets: keep them out of version control (the ${code(".gitignore")} here does).`

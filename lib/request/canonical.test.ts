@@ -30,6 +30,7 @@ describe("parseExplorerRequest: accepts", () => {
     ["minimal", valid],
     ["apiKey auth", { ...valid, auth: { type: "apiKey" } }],
     ["none auth", { ...valid, auth: { type: "none" } }],
+    ["oauth headless flow", { ...valid, auth: { ...valid.auth, flow: "headless" } }],
     ["nested body", { ...valid, body: { a: [1, { b: null, c: "😀" }], d: true } }],
     ["scalar body", { ...valid, body: "text" }],
     [
@@ -176,6 +177,13 @@ describe("parseExplorerRequest: rejects with field names", () => {
       {
         given: { ...valid, auth: { type: "oauth", scopes: [1] } },
         want: ["auth.scopes[0] must be a non-empty string."],
+      },
+    ],
+    [
+      "auth oauth with an unknown flow",
+      {
+        given: { ...valid, auth: { type: "oauth", scopes: [], flow: "device" } },
+        want: ['auth.flow must be "loopback" or "headless" (got "device").'],
       },
     ],
     [
@@ -350,6 +358,12 @@ describe("normalizeRequest", () => {
       "part",
       "zzz",
     ]);
+  });
+  it("keeps the headless OAuth flow and drops the default loopback one (same JSON as a request without flow)", () => {
+    const flow = (f: "loopback" | "headless") =>
+      JSON.stringify(normalizeRequest({ ...a, auth: { type: "oauth", scopes: ["s"], flow: f } }).auth);
+    expect(flow("headless")).toBe('{"type":"oauth","scopes":["s"],"flow":"headless"}');
+    expect(flow("loopback")).toBe(JSON.stringify(normalizeRequest(a).auth));
   });
   it("sortBodyKeys", () => {
     expect(JSON.stringify(normalizeRequest(a, undefined, undefined, { sortBodyKeys: true }).body)).toBe(

@@ -6,7 +6,15 @@
 import type { ApiModel, MethodModel } from "../discovery/model-types";
 import { suggestScopes } from "../auth/scopes";
 import { headerValueProblem } from "./header-field";
-import type { ExplorerRequest, JsonValue, MediaSpec, ParamScalar, ParamValue, RequestAuth } from "./types";
+import type {
+  ExplorerRequest,
+  JsonValue,
+  MediaSpec,
+  OAuthFlow,
+  ParamScalar,
+  ParamValue,
+  RequestAuth,
+} from "./types";
 
 export type ParseResult =
   { readonly ok: true; readonly value: ExplorerRequest } | { readonly ok: false; readonly errors: string[] };
@@ -92,6 +100,23 @@ function parseParams(v: unknown, errors: string[]): Record<string, ParamValue> {
   return Object.fromEntries(entries);
 }
 
+/** `flow` is optional; absent means "loopback". */
+function parseOAuthFlow(v: unknown, errors: string[]): OAuthFlow {
+  if (v === undefined || v === "loopback") return "loopback";
+  if (v === "headless") return "headless";
+  const got = typeof v === "string" ? JSON.stringify(v) : describe(v);
+  errors.push(`auth.flow must be "loopback" or "headless" (got ${got}).`);
+  return "loopback";
+}
+
+/**
+ * The one spelling of an OAuth auth: `flow` only when it is not the default, so a request that never named a
+ * flow serialises (share links, history, downloads) exactly as before.
+ */
+export function oauthAuth(scopes: readonly string[], flow: OAuthFlow = "loopback"): RequestAuth {
+  return flow === "headless" ? { type: "oauth", scopes, flow } : { type: "oauth", scopes };
+}
+
 function parseAuth(v: unknown, errors: string[]): RequestAuth {
   const shapes = 'auth must be {"type":"oauth","scopes":[…]}, {"type":"apiKey"} or {"type":"none"}';
   if (!isPlainObject(v)) {
@@ -105,16 +130,17 @@ function parseAuth(v: unknown, errors: string[]): RequestAuth {
   };
   switch (v.type) {
     case "oauth": {
-      extra(["type", "scopes"]);
+      extra(["type", "scopes", "flow"]);
+      const flow = parseOAuthFlow(v.flow, errors);
       if (!Array.isArray(v.scopes)) {
         errors.push(`auth.scopes must be an array of scope URLs (got ${describe(v.scopes)}).`);
-        return { type: "oauth", scopes: [] };
+        return oauthAuth([], flow);
       }
       const scopes = v.scopes.map((s, i) => {
         if (typeof s !== "string" || s === "") errors.push(`auth.scopes[${i}] must be a non-empty string.`);
         return typeof s === "string" ? s : "";
       });
-      return { type: "oauth", scopes };
+      return oauthAuth(scopes, flow);
     }
     case "apiKey":
       extra(["type"]);
@@ -264,7 +290,7 @@ export interface NormalizeOptions {
  * A copy with a stable key order so equal requests serialise (JSON.stringify) equally:
  * top level `api, version, method, params, body, auth, media, revision`; params in the order the method lists
  * them, then the API's standard parameters, then any others alphabetically (all alphabetical when no method is
- * given); `auth` as `type, scopes`; `media` as `fileName, mimeType`. Values are not changed.
+ * given); `auth` as `type, scopes, flow` (`flow` only when headless); `media` as `fileName, mimeType`. Values are not changed.
  */
 export function normalizeRequest(
   req: ExplorerRequest,
@@ -285,7 +311,7 @@ export function normalizeRequest(
     }),
   );
   const auth: RequestAuth =
-    req.auth.type === "oauth" ? { type: "oauth", scopes: [...req.auth.scopes] } : { type: req.auth.type };
+    req.auth.type === "oauth" ? oauthAuth([...req.auth.scopes], req.auth.flow) : { type: req.auth.type };
   const body = options.sortBodyKeys && req.body !== null ? sortKeysDeep(req.body) : req.body;
   return {
     api: req.api,

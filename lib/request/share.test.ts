@@ -83,6 +83,13 @@ describe("encodeShareState", () => {
         },
       },
     ],
+    [
+      "headless OAuth flow",
+      {
+        given: { ...base, params: {}, auth: { type: "oauth", scopes: [`${A}drive`], flow: "headless" } },
+        payload: { a: "youtube", v: "v3", m: "youtube.channels.list", u: ["~drive"], o: "h" },
+      },
+    ],
   ];
   it.each(cases)("%s", (_, { given, payload }) => {
     const s = encodeShareState(given);
@@ -162,6 +169,20 @@ describe("decodeShareState rejects", () => {
       { given: b64({ a: "x", v: "v", m: "m", u: "x" }), error: "The share link has an invalid auth field." },
     ],
     [
+      "OAuth flow field on a non-OAuth auth, or an unknown flow",
+      {
+        given: b64({ a: "x", v: "v", m: "m", u: "n", o: "h" }),
+        error: "The share link has an invalid OAuth flow field.",
+      },
+    ],
+    [
+      "unknown OAuth flow",
+      {
+        given: b64({ a: "x", v: "v", m: "m", u: [], o: "d" }),
+        error: "The share link has an invalid OAuth flow field.",
+      },
+    ],
+    [
       "bad media",
       {
         given: b64({ a: "x", v: "v", m: "m", u: "n", f: { n: "a", z: 1 } }),
@@ -202,6 +223,7 @@ describe("round-trip property", () => {
     .map((a) => a.filter((s) => s !== ""));
   const auth: fc.Arbitrary<RequestAuth> = fc.oneof(
     scopes.map((s) => ({ type: "oauth" as const, scopes: s })),
+    scopes.map((s) => ({ type: "oauth" as const, scopes: s, flow: "headless" as const })),
     fc.constant({ type: "apiKey" as const }),
     fc.constant({ type: "none" as const }),
   );

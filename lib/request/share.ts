@@ -8,6 +8,8 @@
  * - `u` (auth): `"n"` none, `"k"` apiKey, or the array of OAuth scopes (oauth), each scope written
  *   `~label` when it starts with https://www.googleapis.com/auth/, `!scope` when it starts with `~` or `!`,
  *   else verbatim.
+ * - `o` (OAuth flow): `"h"` for `auth.flow` "headless"; omitted for the default loopback flow (so older links
+ *   and links without a flow are the same).
  * - `f` (media): `{ n: fileName, t?: mimeType }`.
  * Key order of params and body is kept, so decode(encode(r)) equals r exactly (after secret stripping); call
  * normalizeRequest first for links that are equal whenever the requests are.
@@ -62,6 +64,7 @@ function compactJsonBytes(req: ExplorerRequest): Uint8Array {
   if (safe.body !== null) compact.b = safe.body;
   compact.u =
     safe.auth.type === "oauth" ? safe.auth.scopes.map(packScope) : safe.auth.type === "apiKey" ? "k" : "n";
+  if (safe.auth.type === "oauth" && safe.auth.flow === "headless") compact.o = "h";
   if (safe.media)
     compact.f =
       safe.media.mimeType !== undefined
@@ -84,7 +87,7 @@ export function encodeShareStateCompressed(req: ExplorerRequest): string {
 
 // ------------------------------------------------------------------------------------------------ decode
 
-const COMPACT_KEYS = new Set(["a", "v", "m", "p", "b", "u", "f", "r"]);
+const COMPACT_KEYS = new Set(["a", "v", "m", "p", "b", "u", "o", "f", "r"]);
 
 function expand(
   compact: unknown,
@@ -101,8 +104,10 @@ function expand(
   if (c.u === "n") auth = { type: "none" };
   else if (c.u === "k") auth = { type: "apiKey" };
   else if (Array.isArray(c.u) && c.u.every((s): s is string => typeof s === "string"))
-    auth = { type: "oauth", scopes: c.u.map(unpackScope) };
+    auth = { type: "oauth", scopes: c.u.map(unpackScope), ...(c.o === "h" ? { flow: "headless" } : {}) };
   else return { ok: false, error: "The share link has an invalid auth field." };
+  if ("o" in c && (c.o !== "h" || !Array.isArray(c.u)))
+    return { ok: false, error: "The share link has an invalid OAuth flow field." };
 
   const out: Record<string, unknown> = {
     api: c.a,

@@ -10,8 +10,15 @@ export type ParamScalar = string | number | boolean;
 /** Arrays only for `repeated: true` parameters. */
 export type ParamValue = ParamScalar | ParamScalar[];
 
+/**
+ * How the OAuth snippet signs in. `loopback` (the default, also when `flow` is absent): a browser on this
+ * machine returns to a local port. `headless`: the URL is opened on any device and the final
+ * `http://localhost:<port>/?code=…&state=…` address is pasted back into the terminal.
+ */
+export type OAuthFlow = "loopback" | "headless";
+
 export type RequestAuth =
-  | { readonly type: "oauth"; readonly scopes: readonly string[] }
+  | { readonly type: "oauth"; readonly scopes: readonly string[]; readonly flow?: OAuthFlow }
   | { readonly type: "apiKey" }
   | { readonly type: "none" };
 

@@ -66,6 +66,15 @@ describe("history", () => {
     expect(readHistory(s).map((e) => e.id)).toEqual(["a", "c", "b"]);
   });
 
+  it("keeps the headless OAuth flow, as a different request from the loopback one", () => {
+    const s = new MemoryStorage();
+    const loopback = { ...req({ parent: "zoos/1" }), auth: { type: "oauth", scopes: list.scopes } } as const;
+    const headless = { ...loopback, auth: { ...loopback.auth, flow: "headless" } } as const;
+    recordHistory(s, { id: "a", request: loopback, language: "python" }, 1);
+    recordHistory(s, { id: "b", request: headless, language: "python" }, 2);
+    expect(historyItems(s).map((i) => i.request.auth)).toEqual([headless.auth, loopback.auth]);
+  });
+
   it("is capped", () => {
     const s = new MemoryStorage();
     for (let i = 0; i < HISTORY_LIMIT + 10; i++) {

@@ -4,6 +4,8 @@
 //   2. GETs it THROUGH the fake Google proxy (HTTPS_PROXY), trusting the test CA,
 //   3. follows the 302 to the snippet's loopback server DIRECTLY (never through the proxy),
 // and logs one JSON object per line to $FAKE_BROWSER_LOG (events: start, check, consent, callback, error, exit).
+// FAKE_BROWSER_MODE=handoff (the headless flow: the browser is on another device): step 3 is skipped — nothing
+// calls the loopback URL; the final URL is written to stdout (event "handoff") for the user to paste.
 // Plain Node, no dependencies, so it runs from any working directory.
 import { appendFileSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -166,6 +168,16 @@ async function main() {
   const back = new URL(location);
   const sentState = check.params.state;
   if (sentState !== undefined && back.searchParams.get("state") !== sentState) fail("state was not echoed");
+
+  if (process.env.FAKE_BROWSER_MODE === "handoff") {
+    log("handoff", { url: location });
+    clearTimeout(timer);
+    process.stdout.write(location + "\n", () => {
+      log("exit", { ok: true });
+      process.exit(0);
+    });
+    return;
+  }
 
   let cb;
   // When the callback was sent: the snippet exchanges the code once it has it, possibly before the response

@@ -46,6 +46,12 @@ export interface RunSnippetOptions {
   args?: string[];
   /** Keep the run dir even when the run exits 0 (it is always kept otherwise). */
   keepRunDir?: boolean;
+  /**
+   * The headless flow: stdin is a pipe; the first consent URL the snippet prints goes to the fake browser in
+   * handoff mode (it consents but does not call the loopback URL), and the final URL it hands back is written to
+   * the snippet's stdin, as a user pasting it would. `tamper` may change that URL first (negative tests).
+   */
+  pasteFinalUrl?: { tamper?: (finalUrl: string) => string };
   /** File name instead of snippet.py / snippet.ts (e.g. quickstart.cjs for a CommonJS user file). */
   fileName?: string;
 }
@@ -199,11 +205,33 @@ async function readBrowserLog(file: string): Promise<BrowserLogEntry[]> {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A whole consent URL (followed by whitespace, so a URL split across output chunks is not taken early). */
+const CONSENT_URL = /https:\/\/accounts\.google\.com\/\S+(?=\s)/;
+
+/** Runs fake-browser.mjs in handoff mode on `consentUrl`; resolves the final URL it prints ("" on failure). */
+function handOffToFakeBrowser(consentUrl: string, env: Record<string, string>): Promise<string> {
+  return new Promise((resolve) => {
+    const browser = spawn(process.execPath, [path.join(HERE, "fake-browser.mjs"), consentUrl], {
+      env: asProcessEnv({ ...env, FAKE_BROWSER_MODE: "handoff" }),
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let out = "";
+    browser.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    browser.on("error", () => resolve(""));
+    browser.on("close", () => resolve(out.trim()));
+  });
+}
+
 /** Spawns `cmd` in its own process group with a hard timeout; collects output. */
 function runProcess(
   cmd: string,
   args: string[],
-  opts: { cwd: string; env: Record<string, string>; timeoutMs: number },
+  opts: {
+    cwd: string;
+    env: Record<string, string>;
+    timeoutMs: number;
+    pasteFinalUrl?: RunSnippetOptions["pasteFinalUrl"];
+  },
 ): Promise<{
   exitCode: number | null;
   signal: NodeJS.Signals | null;
@@ -219,11 +247,27 @@ function runProcess(
       cwd: opts.cwd,
       env: asProcessEnv(opts.env),
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (c: Buffer) => out.push(c));
+    const paste = opts.pasteFinalUrl;
+    const stdin = child.stdin;
+    stdin.on("error", () => {}); // the snippet may exit before reading
+    // Nothing to type: end of input at once, like /dev/null.
+    if (!paste) stdin.end();
+    else {
+      let handedOff = false;
+      child.stdout.on("data", () => {
+        const consent = handedOff ? null : CONSENT_URL.exec(Buffer.concat(out).toString("utf8"));
+        if (!consent) return;
+        handedOff = true;
+        void handOffToFakeBrowser(consent[0], opts.env).then((finalUrl) => {
+          stdin.end(`${paste.tamper ? paste.tamper(finalUrl) : finalUrl}\n`);
+        });
+      });
+    }
     child.stderr.on("data", (c: Buffer) => err.push(c));
     let timedOut = false;
     const killGroup = () => {
@@ -279,7 +323,12 @@ export async function runSnippet(opts: RunSnippetOptions): Promise<RunSnippetRes
     cmd = process.execPath;
     args = ["--import", tsxLoaderUrl(), file, ...(opts.args ?? [])];
   }
-  const res = await runProcess(cmd, args, { cwd: runDir, env, timeoutMs: opts.timeoutMs ?? 30_000 });
+  const res = await runProcess(cmd, args, {
+    cwd: runDir,
+    env,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+    pasteFinalUrl: opts.pasteFinalUrl,
+  });
 
   // The fake browser runs detached; give it a moment to write its final line if it started.
   const logFile = env.FAKE_BROWSER_LOG ?? path.join(runDir, "browser.jsonl");

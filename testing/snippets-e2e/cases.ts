@@ -71,6 +71,11 @@ export const REUSED_CODEGEN_FIXTURES = [
   "translate-v2-translate-datawrapper",
   "tagmanager-versions-list-headers-param",
   "networkmanagement-showeffective-resource-param",
+  // the headless OAuth flow (auth.flow "headless"): the final URL is pasted into the snippet's stdin
+  "youtube-channels-list-headless",
+  "drive-files-create-headless",
+  "sheets-spreadsheets-values-get-headless",
+  "drive-files-list-token-cache-all-pages-headless",
 ] as const;
 
 /**
@@ -112,6 +117,7 @@ export const OWN_REQUESTS = [
 
 const SERVE: Record<string, Serve> = {
   "drive-files-list-token-cache-all-pages": { kind: "pages", path: "/drive/v3/files" },
+  "drive-files-list-token-cache-all-pages-headless": { kind: "pages", path: "/drive/v3/files" },
   "gmail-users-messages-list-all-pages": { kind: "pages", path: "/gmail/v1/users/me/messages" },
   "youtube-search-list-apikey-all-pages": { kind: "pages", path: "/youtube/v3/search" },
   "drive-files-get-download": { kind: "media", pathPattern: "^/drive/v3/files/[^/]+$" },

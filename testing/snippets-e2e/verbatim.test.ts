@@ -196,6 +196,7 @@ async function runOnce(
   code: string,
   files: Record<string, string | Buffer>,
   env: Record<string, string>,
+  tamper?: (finalUrl: string) => string,
 ): Promise<RunCapture> {
   const { fake } = lane;
   fake.clearRecords();
@@ -207,6 +208,7 @@ async function runOnce(
     env,
     timeoutMs: RUN_TIMEOUT[lang],
     keepRunDir: true,
+    ...(isHeadless(c) ? { pasteFinalUrl: { tamper } } : {}),
   });
   // give a straggling request (none expected) no chance to leak into the next run's records
   const capture: RunCapture = {
@@ -257,6 +259,58 @@ function explain(c: E2eCase, lang: Lang, run: RunCapture): string {
     `--- problems\n${JSON.stringify(run.problems, null, 1)}`,
     `--- records\n${run.records.map((x) => `${x.seq} ${x.kind} ${x.status} ${x.method} ${x.url}`).join("\n")}`,
   ].join("\n");
+}
+
+const isHeadless = (c: E2eCase): boolean => c.input.auth.type === "oauth" && c.input.auth.flow === "headless";
+
+/**
+ * The headless flow really happened, in order: the snippet printed the consent URL, the fake browser consented
+ * and did NOT call the loopback URL (nothing listens there) but handed the final URL over, which was pasted into
+ * the snippet's stdin; the code was exchanged with the PKCE verifier. Returns the access token.
+ */
+function checkHeadlessFlow(c: E2eCase, lang: Lang, run: RunCapture): string {
+  const why = explain(c, lang, run);
+  const consent = run.records.filter((r) => r.kind === "consent");
+  const token = run.records.filter((r) => r.kind === "token");
+  expect(
+    consent.map((r) => r.status),
+    why,
+  ).toEqual([302]);
+  expect(
+    token.map((r) => r.status),
+    why,
+  ).toEqual([200]);
+  expect(run.grants.length, why).toBe(1);
+  expect(run.issuedTokens.length, why).toBe(1);
+  const grant = run.grants[0] as ConsentGrant;
+  const issued = run.issuedTokens[0] as IssuedToken;
+  // only the handoff browser ran (the snippet opened none), and it never called the loopback URL
+  expect(
+    run.result.browserLog.map((e) => e.event),
+    why,
+  ).toEqual(["start", "check", "consent", "handoff", "exit"]);
+  const handoff = run.result.browserLog.find((e) => e.event === "handoff") as unknown as { url: string };
+  const pasted = new URL(handoff.url);
+  expect(pasted.origin + pasted.pathname, why).toBe("http://localhost:8080/");
+  expect(grant.redirectUri, why).toBe("http://localhost:8080/");
+  expect(pasted.searchParams.get("code"), why).toBe(grant.code);
+  expect(run.result.stdout, why).toContain("Open this URL in a browser on any device and sign in:");
+  // the pasted code, exchanged once, for the same redirect_uri, with the S256 verifier (both languages)
+  expect(issued.grantType).toBe("authorization_code");
+  expect(issued.code).toBe(grant.code);
+  expect(issued.redirectUri).toBe(grant.redirectUri);
+  expect(issued.pkce, why).toBe("S256");
+  expect(grant.used).toBe(true);
+  const [consentRec, tokenRec] = [consent[0] as RecordedRequest, token[0] as RecordedRequest];
+  const api = run.records.filter((r) => r.kind === "api");
+  expect(api.length, why).toBeGreaterThan(0);
+  expect(consentRec.seq).toBeLessThan(tokenRec.seq);
+  for (const a of api) {
+    expect(a.seq).toBeGreaterThan(tokenRec.seq);
+    expect(a.headers.authorization, why).toBe(`Bearer ${issued.accessToken}`);
+    expect(a.authorized, why).toBe(true);
+  }
+  return issued.accessToken;
 }
 
 /** The loopback flow really happened, in order; returns the access token the API calls must carry. */
@@ -446,7 +500,10 @@ describe.skipIf(!haveVenv)(
             // credentials
             let accessToken: string | undefined;
             const auth = c.input.auth.type;
-            if (auth === "oauth") accessToken = checkLoopbackFlow(c, lang, first);
+            if (auth === "oauth")
+              accessToken = isHeadless(c)
+                ? checkHeadlessFlow(c, lang, first)
+                : checkLoopbackFlow(c, lang, first);
             else {
               expect(
                 first.records.filter((r) => r.kind === "consent" || r.kind === "token"),
@@ -589,6 +646,44 @@ describe.skipIf(!haveVenv)(
       },
       TEST_TIMEOUT,
     );
+
+    for (const lang of LANGS) {
+      it(
+        `headless flow [${lang}]: a pasted address with a wrong state is refused with a clear message`,
+        async () => {
+          const c = allCases.find((x) => isHeadless(x) && x.options.tokenCache !== true) as E2eCase;
+          const wrongState = (finalUrl: string): string => {
+            const u = new URL(finalUrl);
+            u.searchParams.set("state", "not-the-state-this-run-sent");
+            return u.href;
+          };
+          const res = await new Pool(lanes.slice(0, 1)).run((lane) =>
+            runOnce(
+              lane,
+              c,
+              lang,
+              generateSnippet(lang, c.input, c.options),
+              { "credentials.json": clientSecretsJson() },
+              {},
+              wrongState,
+            ),
+          );
+          const why = explain(c, lang, res);
+          expect(res.result.exitCode, why).toBe(1);
+          expect(res.result.stderr, why).toContain(
+            "Sign-in refused: the state in the pasted address does not match this sign-in.",
+          );
+          // consent happened, but the code was never exchanged and no API call was made
+          expect(
+            res.records.map((r) => r.kind),
+            why,
+          ).toEqual(["consent"]);
+          expect(res.issuedTokens, why).toEqual([]);
+          await rm(res.result.runDir, { recursive: true, force: true });
+        },
+        TEST_TIMEOUT,
+      );
+    }
 
     // "Equals the explorer request" literally: the CLI's `explorer request` prints buildHttpRequest's result.
     const cliCases = ["sheets-values-update-nasty", "youtube-search-list-apikey-all-pages"];

@@ -10,7 +10,9 @@
  *   looks for Application Default Credentials when the document has scopes, so the "no auth" variant passes
  *   `http=build_http()`, which skips that (discovery.py `build_from_document`: `if http is None: … if scopes and
  *   not developerKey: … default_credentials`);
- * - `run_console` is gone (google-auth-oauthlib 1.0.0): `run_local_server(port=0)`.
+ * - `run_console` is gone (google-auth-oauthlib 1.0.0): `run_local_server(port=0)`; the headless flow (auth.flow
+ *   "headless") prints the URL and reads the pasted `http://localhost:<port>/?code=…` address instead (see
+ *   emitHeadlessSignIn).
  * Pure: no IO. User values enter only through `pyString`/`pyLiteral`.
  */
 import { CodeBuilder, commentText } from "@/lib/codegen/code-builder";
@@ -33,11 +35,52 @@ import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/
 import type { JsonValue, ParamScalar } from "@/lib/request/types";
 import { DEFAULT_MEDIA_TYPE } from "@/lib/request/build";
 import { checkHeaderField } from "@/lib/request/header-field";
+import { HEADLESS_REDIRECT_URI, pushHeadlessHeader } from "@/lib/codegen/targets/headless";
 
 export const PYTHON_INSTALL =
   'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
 /** API-key and no-auth snippets never import google_auth_oauthlib, so they do not ask to install it. */
 export const PYTHON_INSTALL_NO_OAUTH = 'pip install "google-api-python-client>=2.201,<3"';
+
+/**
+ * `sign_in_without_browser()`: the authorization URL with PKCE (the flow generates and keeps the verifier) and a
+ * random `state`, then the pasted address. oauthlib refuses an `http://` authorization response
+ * (InsecureTransportError) and the snippet must never set OAUTHLIB_INSECURE_TRANSPORT, so the address is parsed
+ * here and only the code goes to `fetch_token(code=…)`.
+ * @see https://github.com/googleapis/google-auth-library-python-oauthlib/blob/main/google_auth_oauthlib/flow.py
+ */
+function emitHeadlessSignIn(b: CodeBuilder): void {
+  const { push, block } = b;
+  block("def sign_in_without_browser():", () => {
+    push('"""Signs in on another device: prints the URL, reads back the address the browser ended on."""');
+    push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
+    push("flow.redirect_uri = REDIRECT_URI");
+    push("state = secrets.token_urlsafe(32)");
+    push('auth_url, _ = flow.authorization_url(access_type="offline", state=state)');
+    push('print("Open this URL in a browser on any device and sign in:")');
+    push("print(auth_url)");
+    push("print()");
+    push('print("The browser then fails to load a page on " + REDIRECT_URI + ".")');
+    block("try:", () => {
+      push('pasted = input("Copy the whole address from its address bar and paste it here: ")');
+    });
+    block("except EOFError:", () => push('sys.exit("Sign-in cancelled: no address was pasted.")'));
+    push("query = parse_qs(urlsplit(pasted.strip()).query)");
+    block('if query.get("state") != [state]:', () => {
+      push("sys.exit(");
+      push('"Sign-in refused: the state in the pasted address does not match this sign-in. "', 1);
+      push('"Paste the address that the URL printed by this run led to."', 1);
+      push(")");
+    });
+    block('if "error" in query:', () => push('sys.exit("Sign-in failed: " + query["error"][0])'));
+    block('if not query.get("code"):', () => {
+      push('sys.exit("Sign-in failed: the pasted address has no code.")');
+    });
+    push("# fetch_token sends the PKCE verifier the flow made for authorization_url.");
+    push('flow.fetch_token(code=query["code"][0])');
+    push("return flow.credentials");
+  });
+}
 
 /** A parameter value as a Python expression, cast the way `_cast` will read it. */
 export function pythonParamValue(param: PreparedParam, asString: boolean, joinRepeated = false): string {
@@ -204,6 +247,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     multiValued.length > 0 &&
     method.parameters.some((p) => p.name === "pageToken" && p.location === "query");
   const oauth = auth.type === "oauth";
+  const headless = auth.type === "oauth" && auth.flow === "headless";
   const tokenCache = oauth && options.tokenCache === true;
 
   // Header
@@ -222,9 +266,11 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
       '# credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',
     );
     push("#   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
-    push(
-      "#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
-    );
+    if (headless) pushHeadlessHeader(push, "#", "run_local_server(port=8080)");
+    else
+      push(
+        "#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
+      );
   } else if (auth.type === "apiKey") {
     push("# Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
   } else {
@@ -257,8 +303,10 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   // Imports
   if (allPages || !download) push("import json");
   if (tokenCache || auth.type === "apiKey") push("import os");
+  if (headless) push("import secrets");
   push("import sys");
-  if (oauth) push("import webbrowser");
+  if (oauth && !headless) push("import webbrowser");
+  if (headless) push("from urllib.parse import parse_qs, urlsplit");
   blank();
   if (tokenCache) {
     push("from google.auth.exceptions import RefreshError");
@@ -283,15 +331,22 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
       push("# token.json caches your tokens between runs. Delete it when you change SCOPES.");
       push('TOKEN_FILE = "token.json"');
     }
-    blank(2);
-    block("def browser_available():", () => {
-      push('"""False on a machine without a browser: the sign-in URL is then only printed."""');
-      block("try:", () => {
-        push("webbrowser.get()");
-        push("return True");
+    if (headless) {
+      push("# The sign-in returns here; nothing listens on it (see the header).");
+      push(`REDIRECT_URI = ${pyString(HEADLESS_REDIRECT_URI)}`);
+      blank(2);
+      emitHeadlessSignIn(b);
+    } else {
+      blank(2);
+      block("def browser_available():", () => {
+        push('"""False on a machine without a browser: the sign-in URL is then only printed."""');
+        block("try:", () => {
+          push("webbrowser.get()");
+          push("return True");
+        });
+        block("except webbrowser.Error:", () => push("return False"));
       });
-      block("except webbrowser.Error:", () => push("return False"));
-    });
+    }
     blank(2);
     block("def get_credentials():", () => {
       if (tokenCache) {
@@ -305,11 +360,17 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
           block("except RefreshError:", () => push("creds = None"));
         });
         block("if not creds or not creds.valid:", () => {
+          if (headless) {
+            push("creds = sign_in_without_browser()");
+            return;
+          }
           push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
           push("creds = flow.run_local_server(port=0, open_browser=browser_available())");
         });
         block('with open(TOKEN_FILE, "w") as token:', () => push("token.write(creds.to_json())"));
         push("return creds");
+      } else if (headless) {
+        push("return sign_in_without_browser()");
       } else {
         push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
         push("# Listens on a free local port; prints the sign-in URL and opens it in your browser.");

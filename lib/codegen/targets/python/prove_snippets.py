@@ -2,7 +2,8 @@
 offline, and records the HTTP requests the library builds. Used by python.test.ts (one process for all snippets).
 
 Only the edges are replaced:
-- `InstalledAppFlow.run_local_server` returns fake user credentials (the real `from_client_secrets_file` still
+- `InstalledAppFlow.run_local_server` (and, for the headless flow, `input()` + `fetch_token`: the pasted address is
+  the authorization URL's redirect_uri with a fake code and its state) returns fake user credentials (the real `from_client_secrets_file` still
   parses credentials.json, so the client file format is checked);
 - `googleapiclient.discovery.build` is wrapped: it checks the snippet's arguments, then calls the REAL `build`
   (static documents are read from the installed package, no network) or, for `static_discovery=False`,
@@ -13,6 +14,7 @@ Only the edges are replaced:
 stdin: JSON list of {"name", "snippet", "doc", "allPages", "tokenCache", "env"}.
 stdout: JSON list of results.
 """
+import builtins
 import contextlib
 import datetime
 import io
@@ -31,6 +33,9 @@ from google.oauth2.credentials import Credentials
 from google_auth_oauthlib.flow import InstalledAppFlow
 
 REAL_BUILD = discovery.build
+REAL_AUTHORIZATION_URL = InstalledAppFlow.authorization_url
+REAL_FETCH_TOKEN = InstalledAppFlow.fetch_token
+REAL_INPUT = builtins.input
 FAKE_TOKEN = "ya29.fake-token"
 CLIENT_FILE = {
     "installed": {
@@ -114,6 +119,26 @@ def run_one(item):
             expiry=datetime.datetime.utcnow() + datetime.timedelta(hours=1),
         )
 
+    def fake_authorization_url(self, **kwargs):
+        url, returned_state = REAL_AUTHORIZATION_URL(self, **kwargs)
+        state["auth_urls"].append(url)
+        return url, returned_state
+
+    def fake_input(prompt=""):
+        # The headless flow's user: pastes the address the consent would have ended on (no browser here).
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(state["auth_urls"][-1]).query)
+        return query["redirect_uri"][0] + "?" + urllib.parse.urlencode({"code": "fake-code", "state": query["state"][0]})
+
+    def fake_fetch_token(self, **kwargs):
+        state["flow"].append({
+            "kwargs": {"code": kwargs.get("code"), "code_verifier": bool(self.code_verifier),
+                       "redirect_uri": self.redirect_uri, "authorization_response": kwargs.get("authorization_response")},
+            "scopes": list(self.oauth2session.scope or []),
+        })
+        self.oauth2session.token = {"access_token": FAKE_TOKEN, "refresh_token": "1//fake-refresh",
+                                    "token_type": "Bearer", "expires_at": datetime.datetime.now().timestamp() + 3600}
+        return self.oauth2session.token
+
     result = {"name": item["name"], "runs": []}
     with tempfile.TemporaryDirectory() as tmp:
         snippet_path = os.path.join(tmp, "snippet.py")
@@ -131,9 +156,12 @@ def run_one(item):
         os.environ.pop("BROWSER", None)
         discovery.build = fake_build
         InstalledAppFlow.run_local_server = fake_run_local_server
+        InstalledAppFlow.authorization_url = fake_authorization_url
+        InstalledAppFlow.fetch_token = fake_fetch_token
+        builtins.input = fake_input
         try:
             for run in range(2 if item.get("tokenCache") else 1):
-                state.update({"requests": [], "build": [], "flow": [], "pages": 0})
+                state.update({"requests": [], "build": [], "flow": [], "pages": 0, "auth_urls": []})
                 out, err = io.StringIO(), io.StringIO()
                 exit_code = 0
                 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -160,6 +188,9 @@ def run_one(item):
                 })
         finally:
             discovery.build = REAL_BUILD
+            InstalledAppFlow.authorization_url = REAL_AUTHORIZATION_URL
+            InstalledAppFlow.fetch_token = REAL_FETCH_TOKEN
+            builtins.input = REAL_INPUT
             os.chdir(old_cwd)
             os.environ.clear()
             os.environ.update(old_env)

@@ -180,7 +180,15 @@ describe.skipIf(!haveVenv)("python snippets run verbatim with the real libraries
       if (input.auth.type === "oauth") {
         expect(build.credentials).toBe("Credentials");
         expect(first!.flow).toHaveLength(1);
-        expect(first!.flow[0]!.kwargs).toMatchObject({ port: 0 });
+        if (input.auth.flow === "headless") {
+          // the pasted address's code, exchanged with the flow's PKCE verifier; never the http:// URL itself
+          expect(first!.flow[0]!.kwargs).toEqual({
+            code: "fake-code",
+            code_verifier: true,
+            redirect_uri: "http://localhost:8080/",
+            authorization_response: null,
+          });
+        } else expect(first!.flow[0]!.kwargs).toMatchObject({ port: 0 });
         expect([...first!.flow[0]!.scopes].sort()).toEqual([...input.auth.scopes].sort());
       } else {
         expect(build.credentials).toBeNull();
@@ -199,7 +207,12 @@ describe.skipIf(!haveVenv)("python snippets run verbatim with the real libraries
       if (mediaDownloadApplies(input, fx.options)) {
         expect(first!.downloaded).toBe("hello");
       } else {
-        expect(() => JSON.parse(first!.stdout.split("\n{")[0]!.trim() || "{}") as unknown).not.toThrow();
+        // the headless flow prints the sign-in URL and instructions before the response
+        const headless = input.auth.type === "oauth" && input.auth.flow === "headless";
+        const stdout = headless ? first!.stdout.slice(first!.stdout.indexOf("\n{") + 1) : first!.stdout;
+        if (headless)
+          expect(first!.stdout).toMatch(/^Open this URL in a browser on any device and sign in:\nhttps:\/\//);
+        expect(() => JSON.parse(stdout.split("\n{")[0]!.trim() || "{}") as unknown).not.toThrow();
       }
       if (fx.options.tokenCache === true && input.auth.type === "oauth") {
         expect(first!.files).toContain("token.json");

@@ -24,6 +24,7 @@ import {
   usesBody,
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
+import { HEADLESS_REDIRECT_URI, pushHeadlessHeader } from "@/lib/codegen/targets/headless";
 import { checkHeaderField } from "@/lib/request/header-field";
 import type { ParamScalar } from "@/lib/request/types";
 
@@ -104,6 +105,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const upload = mediaUploadApplies(input);
   const allPages = options.allPages === true && method.pageable && !download;
   const oauth = auth.type === "oauth";
+  const headless = auth.type === "oauth" && auth.flow === "headless";
   const tokenCache = oauth && options.tokenCache === true;
   const apiVar = tsApiVariable(input.api.name);
 
@@ -119,9 +121,11 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
       '// credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',
     );
     push("//   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
-    push(
-      "//   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
-    );
+    if (headless) pushHeadlessHeader(push, "//", "server.listen(8080, …)");
+    else
+      push(
+        "//   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
+      );
   } else if (auth.type === "apiKey") {
     push("// Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
   } else {
@@ -141,7 +145,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   blank();
 
   // Imports
-  if (oauth) push("import { spawn } from 'node:child_process';");
+  if (oauth && !headless) push("import { spawn } from 'node:child_process';");
   if (oauth) push("import { randomBytes } from 'node:crypto';");
   const fsImports = [
     ...(download ? ["createWriteStream"] : []),
@@ -151,14 +155,15 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     ...(tokenCache ? ["writeFileSync"] : []),
   ].sort();
   if (fsImports.length > 0) push(`import { ${fsImports.join(", ")} } from 'node:fs';`);
-  if (oauth) push("import { createServer } from 'node:http';");
-  if (oauth) push("import type { AddressInfo } from 'node:net';");
+  if (oauth && !headless) push("import { createServer } from 'node:http';");
+  if (oauth && !headless) push("import type { AddressInfo } from 'node:net';");
+  if (headless) push("import { createInterface } from 'node:readline';");
   if (download) push("import { pipeline } from 'node:stream/promises';");
   blank();
   push(oauth ? "import { Auth, google } from 'googleapis';" : "import { google } from 'googleapis';");
   blank();
 
-  if (oauth) emitOAuth(b, input, tokenCache);
+  if (oauth) emitOAuth(b, input, tokenCache, headless);
 
   // Client
   let authExpr: string | null = null;
@@ -277,7 +282,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   return b.join();
 }
 
-function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean): void {
+function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean, headless = false): void {
   const { push, blank, block } = b;
   const scopes =
     input.auth.type === "oauth" && input.auth.scopes.length > 0 ? input.auth.scopes : input.method.scopes;
@@ -287,6 +292,48 @@ function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean): vo
     push("const TOKEN_FILE = 'token.json';");
   }
   blank();
+  if (headless) {
+    push("// The sign-in returns here; nothing listens on it (see the header).");
+    push(`const REDIRECT_URI = ${tsString(HEADLESS_REDIRECT_URI)};`);
+    blank();
+    emitReadLine(b);
+  } else {
+    emitOpenBrowser(b);
+  }
+  blank();
+  push(
+    headless
+      ? "/** Signs in on another device (PKCE + state, pasted address) and returns an authorized client. */"
+      : "/** Signs in with the loopback flow (PKCE + state) and returns an authorized client. */",
+  );
+  block(
+    "async function authorize(): Promise<Auth.OAuth2Client> {",
+    () => {
+      authorizeBody(b, tokenCache, headless);
+    },
+    "}",
+  );
+  blank();
+}
+
+/** Reads one line of the terminal (null at end of input: nothing was pasted). */
+function emitReadLine(b: CodeBuilder): void {
+  const { push, block } = b;
+  push("/** Prints `prompt` and reads one line from the terminal; null when the input ends first. */");
+  block(
+    "async function readLine(prompt: string): Promise<string | null> {",
+    () => {
+      push("process.stdout.write(prompt);");
+      push("const lines = createInterface({ input: process.stdin });");
+      push("for await (const line of lines) return line;");
+      push("return null;");
+    },
+    "}",
+  );
+}
+
+function emitOpenBrowser(b: CodeBuilder): void {
+  const { push, block } = b;
   push(
     "/** Opens `url` in a browser ($BROWSER if set). Failures are ignored: the URL is printed as well. */",
   );
@@ -306,101 +353,149 @@ function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean): vo
     },
     "}",
   );
+}
+
+function authorizeBody(b: CodeBuilder, tokenCache: boolean, headless: boolean): void {
+  const { push, blank, block } = b;
+  push("type ClientKeys = { client_id: string; client_secret: string };");
+  push(
+    "const file = JSON.parse(readFileSync('credentials.json', 'utf8')) as { installed?: ClientKeys; web?: ClientKeys };",
+  );
+  push("const keys = file.installed ?? file.web;");
+  push(
+    'if (!keys) throw new Error(\'credentials.json is not an OAuth client ID file (no "installed" or "web" key).\');',
+  );
+  push(
+    "const client = new google.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });",
+  );
+  if (tokenCache) {
+    push("client.on('tokens', (tokens) => {");
+    push(
+      "writeFileSync(TOKEN_FILE, JSON.stringify({ ...client.credentials, ...tokens }, null, 2), { mode: 0o600 });",
+      1,
+    );
+    push("});");
+    block(
+      "if (existsSync(TOKEN_FILE)) {",
+      () => {
+        push("client.setCredentials(JSON.parse(readFileSync(TOKEN_FILE, 'utf8')) as Auth.Credentials);");
+        push("return client;");
+      },
+      "}",
+    );
+  }
   blank();
-  push("/** Signs in with the loopback flow (PKCE + state) and returns an authorized client. */");
+  if (headless) {
+    emitHeadlessExchange(b, tokenCache);
+    return;
+  }
+  push("const server = createServer();");
+  push("await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));");
+  push("const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;");
+  push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
+  push("const state = randomBytes(32).toString('hex');");
   block(
-    "async function authorize(): Promise<Auth.OAuth2Client> {",
+    "const authUrl = client.generateAuthUrl({",
     () => {
-      push("type ClientKeys = { client_id: string; client_secret: string };");
-      push(
-        "const file = JSON.parse(readFileSync('credentials.json', 'utf8')) as { installed?: ClientKeys; web?: ClientKeys };",
-      );
-      push("const keys = file.installed ?? file.web;");
-      push(
-        'if (!keys) throw new Error(\'credentials.json is not an OAuth client ID file (no "installed" or "web" key).\');',
-      );
-      push(
-        "const client = new google.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });",
-      );
-      if (tokenCache) {
-        push("client.on('tokens', (tokens) => {");
-        push(
-          "writeFileSync(TOKEN_FILE, JSON.stringify({ ...client.credentials, ...tokens }, null, 2), { mode: 0o600 });",
-          1,
-        );
-        push("});");
-        block(
-          "if (existsSync(TOKEN_FILE)) {",
-          () => {
-            push("client.setCredentials(JSON.parse(readFileSync(TOKEN_FILE, 'utf8')) as Auth.Credentials);");
-            push("return client;");
-          },
-          "}",
-        );
-      }
-      blank();
-      push("const server = createServer();");
-      push("await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));");
-      push("const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;");
-      push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
-      push("const state = randomBytes(32).toString('hex');");
+      push("access_type: 'offline',");
+      push("scope: SCOPES,");
+      push("redirect_uri: redirectUri,");
+      push("state,");
+      push("code_challenge: codeChallenge,");
+      push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
+    },
+    "});",
+  );
+  blank();
+  block(
+    "const code = await new Promise<string>((resolve, reject) => {",
+    () => {
       block(
-        "const authUrl = client.generateAuthUrl({",
+        "server.on('request', (req, res) => {",
         () => {
-          push("access_type: 'offline',");
-          push("scope: SCOPES,");
-          push("redirect_uri: redirectUri,");
-          push("state,");
-          push("code_challenge: codeChallenge,");
-          push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
+          push("const url = new URL(req.url ?? '/', redirectUri);");
+          block(
+            "if (url.pathname !== '/') {",
+            () => {
+              push("res.writeHead(404, { connection: 'close' }).end();");
+              push("return;");
+            },
+            "}",
+          );
+          push("const returned = url.searchParams.get('code');");
+          push("const ok = returned !== null && url.searchParams.get('state') === state;");
+          push(
+            "res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });",
+          );
+          push(
+            "res.end(ok ? '<p>Signed in. You can close this tab.</p>' : '<p>Sign-in failed. You can close this tab.</p>');",
+          );
+          push("if (ok) resolve(returned);");
+          push(
+            "else reject(new Error(`Sign-in failed: ${url.searchParams.get('error') ?? 'missing code or wrong state'}`));",
+          );
         },
         "});",
       );
-      blank();
-      block(
-        "const code = await new Promise<string>((resolve, reject) => {",
-        () => {
-          block(
-            "server.on('request', (req, res) => {",
-            () => {
-              push("const url = new URL(req.url ?? '/', redirectUri);");
-              block(
-                "if (url.pathname !== '/') {",
-                () => {
-                  push("res.writeHead(404, { connection: 'close' }).end();");
-                  push("return;");
-                },
-                "}",
-              );
-              push("const returned = url.searchParams.get('code');");
-              push("const ok = returned !== null && url.searchParams.get('state') === state;");
-              push(
-                "res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });",
-              );
-              push(
-                "res.end(ok ? '<p>Signed in. You can close this tab.</p>' : '<p>Sign-in failed. You can close this tab.</p>');",
-              );
-              push("if (ok) resolve(returned);");
-              push(
-                "else reject(new Error(`Sign-in failed: ${url.searchParams.get('error') ?? 'missing code or wrong state'}`));",
-              );
-            },
-            "});",
-          );
-          push("console.log(`Open this URL in your browser to sign in:\\n${authUrl}`);");
-          push("openBrowser(authUrl);");
-        },
-        "}).finally(() => server.close());",
+      push("console.log(`Open this URL in your browser to sign in:\\n${authUrl}`);");
+      push("openBrowser(authUrl);");
+    },
+    "}).finally(() => server.close());",
+  );
+  blank();
+  push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });");
+  push("client.setCredentials(tokens);");
+  if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
+  push("return client;");
+}
+
+/**
+ * The headless sign-in: the URL with PKCE S256 and a random state is printed; the address the browser ended on
+ * (`REDIRECT_URI?code=…&state=…`, a page that failed to load) is pasted back; the state is checked before the code
+ * is exchanged with the verifier.
+ */
+function emitHeadlessExchange(b: CodeBuilder, tokenCache: boolean): void {
+  const { push, blank, block } = b;
+  push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
+  push("const state = randomBytes(32).toString('hex');");
+  block(
+    "const authUrl = client.generateAuthUrl({",
+    () => {
+      push("access_type: 'offline',");
+      push("scope: SCOPES,");
+      push("redirect_uri: REDIRECT_URI,");
+      push("state,");
+      push("code_challenge: codeChallenge,");
+      push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
+    },
+    "});",
+  );
+  push("console.log(`Open this URL in a browser on any device and sign in:\\n${authUrl}\\n`);");
+  push("console.log(`The browser then fails to load a page on ${REDIRECT_URI}.`);");
+  push("const pasted = await readLine('Copy the whole address from its address bar and paste it here: ');");
+  push("if (pasted === null) throw new Error('Sign-in cancelled: no address was pasted.');");
+  push("let returned = new URLSearchParams();");
+  block("try {", () => push("returned = new URL(pasted.trim()).searchParams;"), "} catch {");
+  push("// not an address: refused below, as it has no state", 1);
+  push("}");
+  block(
+    "if (returned.get('state') !== state) {",
+    () => {
+      push(
+        "throw new Error('Sign-in refused: the state in the pasted address does not match this sign-in. Paste the address that the URL printed by this run led to.');",
       );
-      blank();
-      push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });");
-      push("client.setCredentials(tokens);");
-      if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
-      push("return client;");
     },
     "}",
   );
+  push("const error = returned.get('error');");
+  push("if (error !== null) throw new Error(`Sign-in failed: ${error}`);");
+  push("const code = returned.get('code');");
+  push("if (!code) throw new Error('Sign-in failed: the pasted address has no code.');");
   blank();
+  push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: REDIRECT_URI });");
+  push("client.setCredentials(tokens);");
+  if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
+  push("return client;");
 }
 
 export const typescriptTarget: Target = {
