@@ -1,4 +1,5 @@
 /** Writes lib/auth CookieSpecs as Set-Cookie headers (HttpOnly always: no script may read these). */
+import { readCappedText } from "../http/read-capped";
 import type { CookieSpec } from "./oauth-flow";
 
 export function setCookieHeader(c: CookieSpec): string {
@@ -71,27 +72,9 @@ export async function readSmallJsonObject(
     status: 413,
     message: `The request body is larger than ${maxBytes} bytes.`,
   } as const;
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    return tooLarge;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body !== null) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return tooLarge;
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const read = await readCappedText(request, maxBytes);
+  if (!read.ok) return tooLarge;
+  const text = read.text;
   try {
     const v: unknown = JSON.parse(text);
     const value =

@@ -14,9 +14,8 @@
  * order (preferred version, stable version, shorter id).
  */
 import { ACTIONS, intentWords, lookUp, stem, SYNONYMS, typoBudget, withinEdits } from "./intents";
-import { methodHref, type PreparedSearchIndex } from "./prepare";
-import type { SearchHit, SearchResults } from "./query";
-import { VERBS } from "./types";
+import type { PreparedSearchIndex } from "./prepare";
+import { searchHit, type SearchHit, type SearchResults } from "./query";
 import { versionFactors } from "./versions";
 
 /** Weight of a word by where a method has it. */
@@ -365,21 +364,6 @@ export function intentSearch(ii: IntentIndex, query: string, limit = 50, typing 
       offer(apiScore[a]! * apiFactor[a]!, lexical.apiRank[a]!, a);
     }
 
-  const out: SearchHit[] = top.map(({ score, item }) => {
-    if (item < nApis) return { kind: "api", score, href: lexical.apiHref[item]!, api: index.apis[item]! };
-    const m = index.methods[item - nApis]!;
-    const api = index.apis[m[0]]!;
-    return {
-      kind: "method",
-      score,
-      href: methodHref(api.n, api.v, m[1]),
-      api,
-      id: m[1],
-      verb: VERBS[m[2]] ?? "GET",
-      path: m[3],
-      summary: index.texts[m[4]] ?? "",
-      deprecated: m[5] === 1,
-    };
-  });
+  const out: SearchHit[] = top.map(({ score, item }) => searchHit(lexical, item, score));
   return { hits: out, total: found };
 }

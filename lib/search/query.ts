@@ -704,22 +704,25 @@ function run(
   }
   for (let x = 0; x < lastWords.length; x++) startsLast[lastWords[x]!] = 0;
 
-  const hits: SearchHit[] = topItem.map((item, r) => {
-    const score = topScore[r]!;
-    if (item < nApis) return { kind: "api", score, href: p.apiHref[item]!, api: p.index.apis[item]! };
-    const m = methods[item - nApis]!;
-    const api = p.index.apis[m[0]]!;
-    return {
-      kind: "method",
-      score,
-      href: methodHref(api.n, api.v, m[1]),
-      api,
-      id: m[1],
-      verb: VERBS[m[2]] ?? "GET",
-      path: m[3],
-      summary: p.index.texts[m[4]] ?? "",
-      deprecated: m[5] === 1,
-    };
-  });
+  const hits: SearchHit[] = topItem.map((item, r) => searchHit(p, item, topScore[r]!));
   return { hits, total };
+}
+
+/** The hit for item `item` of the prepared index: APIs first (0 … apis − 1), then methods. */
+export function searchHit(p: PreparedSearchIndex, item: number, score: number): SearchHit {
+  const nApis = p.index.apis.length;
+  if (item < nApis) return { kind: "api", score, href: p.apiHref[item]!, api: p.index.apis[item]! };
+  const m = p.index.methods[item - nApis]!;
+  const api = p.index.apis[m[0]]!;
+  return {
+    kind: "method",
+    score,
+    href: methodHref(api.n, api.v, m[1]),
+    api,
+    id: m[1],
+    verb: VERBS[m[2]] ?? "GET",
+    path: m[3],
+    summary: p.index.texts[m[4]] ?? "",
+    deprecated: m[5] === 1,
+  };
 }

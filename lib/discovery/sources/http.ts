@@ -6,6 +6,7 @@
  *   one that answered).
  * - A body above `maxBytes` is refused while it streams in (no 30 MB document is buffered to find out).
  */
+import { readCappedText } from "../../http/read-capped";
 import { redactCredentials } from "./redact";
 import { DiscoveryLoadError } from "./types";
 
@@ -61,27 +62,9 @@ async function get(url: string, opts: HttpOptions, signal: AbortSignal): Promise
 
 /** Reads the body as UTF-8, giving up as soon as it passes maxBytes. */
 async function readCapped(res: Response, source: string, maxBytes: number): Promise<string> {
-  const declared = Number(res.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
-    throw tooLargeError(source, declared, maxBytes);
-  }
-  if (res.body === null) return "";
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLargeError(source, null, maxBytes);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  const read = await readCappedText(res, maxBytes);
+  if (!read.ok) throw tooLargeError(source, read.declared, maxBytes);
+  return read.text;
 }
 
 export async function fetchText(url: string, opts: HttpOptions): Promise<string> {
