@@ -66,6 +66,15 @@ test.describe("server hardening", () => {
 
     await page.goto("/behave-long-description/v1/behave-long-description.things.get");
     await expect(page.getByText("… (truncated, 4,000 more values)")).toBeAttached();
+    // a parameter's 30,000-character description is capped too, its full text one link away
+    const paramFull = page
+      .locator("#param-mode")
+      .getByRole("link", { name: "Read the full text", includeHidden: true });
+    await expect(paramFull).toHaveAttribute(
+      "href",
+      "/api/description/behave-long-description/v1?method=behave-long-description.things.get&param=mode",
+    );
+    expect((await (await request.get((await paramFull.getAttribute("href"))!)).text()).length).toBe(30_000);
 
     // The form does not render 5,000 options either: a text field suggests the first 1,000, any value can be
     // typed, and validation still knows the whole set.

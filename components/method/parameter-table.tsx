@@ -44,7 +44,13 @@ function EnumValues({ values }: { readonly values: readonly EnumValueModel[] }) 
   );
 }
 
-function ParameterRow({ p, linkBase }: { readonly p: ParameterModel; readonly linkBase?: string | null }) {
+interface RowLinks {
+  readonly linkBase?: string | null;
+  /** Where one parameter's description is in full (the table renders at most MAX_DESCRIPTION_CHARS of it). */
+  readonly fullTextHref?: (param: string) => string;
+}
+
+function ParameterRow({ p, linkBase, fullTextHref }: { readonly p: ParameterModel } & RowLinks) {
   const constraints: [string, string][] = [];
   if (p.pattern !== undefined) constraints.push(["Pattern", p.pattern]);
   if (p.minimum !== undefined) constraints.push(["Minimum", String(p.minimum)]);
@@ -66,7 +72,7 @@ function ParameterRow({ p, linkBase }: { readonly p: ParameterModel; readonly li
         <span className="param__location">in {p.location}</span>
       </td>
       <td className="param__description">
-        <RichText text={p.description} linkBase={linkBase} />
+        <RichText text={p.description} linkBase={linkBase} fullTextHref={fullTextHref?.(p.name)} />
         {constraints.length > 0 ? (
           <dl className="constraints">
             {constraints.map(([k, v]) => (
@@ -88,12 +94,11 @@ function ParameterRow({ p, linkBase }: { readonly p: ParameterModel; readonly li
 function Table({
   caption,
   params,
-  linkBase,
+  ...links
 }: {
   caption: string;
   params: readonly ParameterModel[];
-  linkBase?: string | null;
-}) {
+} & RowLinks) {
   return (
     <ScrollRegion className="table-scroll" label={caption}>
       <table className="param-table">
@@ -107,7 +112,7 @@ function Table({
         </thead>
         <tbody>
           {params.map((p) => (
-            <ParameterRow key={`${p.location}-${p.name}`} p={p} linkBase={linkBase} />
+            <ParameterRow key={`${p.location}-${p.name}`} p={p} {...links} />
           ))}
         </tbody>
       </table>
@@ -115,22 +120,21 @@ function Table({
   );
 }
 
-interface ParameterTableProps {
+interface ParameterTableProps extends RowLinks {
   /** The method's own parameters (path first, then query), as ordered by the model. */
   readonly parameters: readonly ParameterModel[];
   /** API-wide standard parameters, shown collapsed. */
   readonly standard: readonly ParameterModel[];
-  readonly linkBase?: string | null;
 }
 
 /** Path parameters, then query parameters, then the standard parameters collapsed. */
-export function ParameterTable({ parameters, standard, linkBase }: ParameterTableProps) {
+export function ParameterTable({ parameters, standard, ...links }: ParameterTableProps) {
   const path = parameters.filter((p) => p.location === "path");
   const query = parameters.filter((p) => p.location === "query");
   return (
     <div className="parameters">
-      {path.length > 0 ? <Table caption="Path parameters" params={path} linkBase={linkBase} /> : null}
-      {query.length > 0 ? <Table caption="Query parameters" params={query} linkBase={linkBase} /> : null}
+      {path.length > 0 ? <Table caption="Path parameters" params={path} {...links} /> : null}
+      {query.length > 0 ? <Table caption="Query parameters" params={query} {...links} /> : null}
       {path.length === 0 && query.length === 0 ? (
         <p className="muted">This method takes no parameters of its own.</p>
       ) : null}
@@ -140,7 +144,7 @@ export function ParameterTable({ parameters, standard, linkBase }: ParameterTabl
           <Table
             caption="Standard parameters (accepted by every method of this API)"
             params={standard}
-            linkBase={linkBase}
+            {...links}
           />
         </details>
       ) : null}

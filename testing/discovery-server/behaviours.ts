@@ -46,7 +46,7 @@ const behaviours: Record<string, (res: ServerResponse) => void> = {
       base(
         "behave-long-description",
         `"description":"${"long ".repeat(400_000)}",` +
-          `"parameters":{"mode":{"type":"string","location":"query","description":"m",` +
+          `"parameters":{"mode":{"type":"string","location":"query","description":"${"mode ".repeat(6_000)}",` +
           `"enum":[${Array.from({ length: 5000 }, (_, i) => `"v${i}"`).join(",")}]}},`,
       ),
     ),

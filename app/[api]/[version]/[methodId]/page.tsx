@@ -90,6 +90,7 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
               parameters={method.parameters}
               standard={api.standardParameters}
               linkBase={linkBase}
+              fullTextHref={(param) => descriptionHref(api, method.id, param)}
             />
           </section>
 
