@@ -9,6 +9,12 @@ export interface PageProblems {
 /** Statuses of the documents a page navigated to: Chromium logs a document's own 4xx/5xx as a console error. */
 const documentStatuses = new WeakMap<PageProblems, Set<number>>();
 
+const PAGE_STATUSES = new Set([404, 422, 502, 504]);
+
+function isPagePayload(url: string, status: number): boolean {
+  return PAGE_STATUSES.has(status) && new URL(url).searchParams.has("_rsc");
+}
+
 function watch(page: Page): PageProblems {
   const problems: PageProblems = { errors: [], dialogs: [] };
   const statuses = new Set<number>();
@@ -17,9 +23,12 @@ function watch(page: Page): PageProblems {
     if (msg.type() === "error") problems.errors.push(`console: ${msg.text()}`);
   });
   page.on("response", (res) => {
-    if (res.request().isNavigationRequest()) statuses.add(res.status());
-    if (res.status() >= 400 && !res.request().isNavigationRequest())
-      problems.errors.push(`HTTP ${res.status()}: ${res.url()}`);
+    // A page's React Server Components payload (a link's prefetch, a soft navigation: `?_rsc=`) carries the page's
+    // own designed status too (lib/discovery/load-status.ts: a listed document that is malformed is 422): a page
+    // load in advance, not a failed sub-resource. 500 stays an error.
+    const page = res.request().isNavigationRequest() || isPagePayload(res.url(), res.status());
+    if (page) statuses.add(res.status());
+    if (res.status() >= 400 && !page) problems.errors.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   page.on("pageerror", (err) => problems.errors.push(`pageerror: ${err.message}`));
   page.on("dialog", (dialog) => {

@@ -1,7 +1,7 @@
 "use client";
 /** The Monaco half of ./code-diff-editor.tsx (only that file may import it, through next/dynamic, ssr: false). */
 import { DiffEditor } from "@monaco-editor/react";
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 
 import { isDarkTheme, subscribeTheme } from "@/lib/theme";
 
@@ -21,6 +21,23 @@ export default function MonacoDiffEditor({
   // The wrapper only ever sees the first texts (it would update the two sides one by one); later ones go below.
   const [initial] = useState({ original, modified });
 
+  // Models replaced but not yet disposed: a diff of them may still be running in the worker, and disposing them
+  // under it makes Monaco throw "no diff result available" (seen when files were opened one after another). The
+  // worker answers in order, so once the current pair's diff is there, the older ones are done.
+  const retired = useRef<monaco.editor.ITextModel[]>([]);
+  useEffect(() => {
+    if (!editor) return;
+    const pending = retired.current;
+    const disposeRetired = () => {
+      for (const model of pending.splice(0)) model.dispose();
+    };
+    const sub = editor.onDidUpdateDiff(disposeRetired);
+    return () => {
+      sub.dispose();
+      disposeRetired();
+    };
+  }, [editor]);
+
   // Both sides change together: swap in a new pair of models at once. Updating them one after the other (what
   // the wrapper's props do) lets the diff run on one new and one old side, and Monaco throws on that result.
   useEffect(() => {
@@ -31,8 +48,7 @@ export default function MonacoDiffEditor({
       original: monaco.editor.createModel(original, language),
       modified: monaco.editor.createModel(modified, language),
     });
-    previous?.original.dispose();
-    previous?.modified.dispose();
+    if (previous) retired.current.push(previous.original, previous.modified);
   }, [editor, original, modified, language]);
 
   return (
