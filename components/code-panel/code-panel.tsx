@@ -35,6 +35,11 @@ export interface CodePanelProps {
    * then say so instead of showing code for something else.
    */
   readonly unavailable?: string | null;
+  /**
+   * What the code carries that is wrong or not checked yet (a `fields` value still being checked against the
+   * response schema, an unknown field in a mask): said above the code, so a copied snippet is never unflagged.
+   */
+  readonly notes?: readonly string[];
   readonly language: TargetId;
   readonly onLanguageChange: (language: TargetId) => void;
   readonly options: SnippetOptions;
@@ -49,6 +54,7 @@ export const TAB_LABELS: Readonly<Record<TargetId, string>> = {
 };
 
 const COPIED_MS = 2000;
+const NO_NOTES: readonly string[] = [];
 
 type Prepared = { ok: true; input: SnippetInput } | { ok: false; message: string };
 type Generated = { ok: true; code: string } | { ok: false; message: string };
@@ -103,6 +109,7 @@ export function CodePanel({
   method,
   request,
   unavailable = null,
+  notes = NO_NOTES,
   language,
   onLanguageChange,
   options,
@@ -361,6 +368,13 @@ export function CodePanel({
         </fieldset>
       ) : null}
 
+      {notes.length > 0 ? (
+        <ul className="code-panel__hint code-panel__notes small" data-testid="code-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
       {missing.length > 0 ? (
         <p className="code-panel__hint small">
           Fill in {missing.length === 1 ? "the required path parameter" : "the required path parameters"}{" "}

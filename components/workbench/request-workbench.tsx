@@ -186,13 +186,13 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
   const selectionGraphs = useSelectionGraphs(api, method, standardParams, state.request);
   // fields and field masks are checked against the method's schemas here (they load lazily): their issues block
   // Execute like any other.
-  const issues = useMemo(
-    () => [
-      ...prepared.issues,
-      ...selectionIssues(method, [...method.parameters, ...standardParams], state.request, selectionGraphs),
-    ],
-    [prepared.issues, method, state.request, standardParams, selectionGraphs],
+  const selectionFlags = useMemo(
+    () => selectionIssues(method, [...method.parameters, ...standardParams], state.request, selectionGraphs),
+    [method, state.request, standardParams, selectionGraphs],
   );
+  const issues = useMemo(() => [...prepared.issues, ...selectionFlags], [prepared.issues, selectionFlags]);
+  // The code carries the selection as typed: what is wrong with it, or not checked yet, is said beside the code.
+  const codeNotes = useMemo(() => selectionFlags.map((i) => i.message), [selectionFlags]);
   const issuesByParam = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const i of issues) map.set(i.param, [...(map.get(i.param) ?? []), i.message]);
@@ -518,6 +518,7 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
           method={method}
           request={prepared.request}
           unavailable={prepared.state === "invalid" ? prepared.reason : null}
+          notes={codeNotes}
           language={state.language}
           onLanguageChange={onLanguageChange}
           options={state.options}
@@ -570,7 +571,8 @@ function writeEntry(href: string, state: WorkbenchState): void {
 
 /**
  * The schemas `fields` and field masks are checked against, fetched once one of them has a value (a syntax error
- * is flagged before that; an unknown field as soon as the schema is there).
+ * is flagged before that; an unknown field as soon as the schema is there; in between the value is "unchecked",
+ * which blocks Execute and is said in the code panel).
  */
 function useSelectionGraphs(
   api: ApiModel,
@@ -589,6 +591,10 @@ function useSelectionGraphs(
     () => ({
       ...(response.status === "ready" ? { response: response.graph } : {}),
       ...(request_.status === "ready" ? { request: request_.graph } : {}),
+      failed: {
+        ...(response.status === "error" ? { response: response.error } : {}),
+        ...(request_.status === "error" ? { request: request_.error } : {}),
+      },
     }),
     [response, request_],
   );

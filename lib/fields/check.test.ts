@@ -43,6 +43,21 @@ const zoo = {
   },
 } as unknown as Pick<ApiModel, "schemas">;
 
+/** A map of objects (compute's aggregated lists: `items` keyed by scope). */
+const regions = {
+  schemas: {
+    RegionMap: {
+      type: "object",
+      properties: {
+        kind: { type: "string" },
+        items: { type: "object", additionalProperties: { $ref: "Scoped" } },
+      },
+    },
+    Scoped: { type: "object", properties: { zones: { type: "array", items: { $ref: "Zone" } } } },
+    Zone: { type: "object", properties: { name: { type: "string" }, size: { type: "integer" } } },
+  },
+} as unknown as Pick<ApiModel, "schemas">;
+
 const graphOf = (api: Pick<ApiModel, "schemas">, root: string): SchemaGraph => {
   const g = schemaGraph(api, root, (s) => s);
   if (g === undefined) throw new Error(`no ${root}`);
@@ -90,6 +105,15 @@ describe("checking `fields` against a cyclic schema", () => {
   it("flags a sub-field of a scalar", () => {
     expect(fieldIssues(g, "nextPageToken/x")[0]?.message).toMatch(/"nextPageToken" is a string/);
     expect(fieldIssues(g, "animals/tags/x")[0]?.message).toMatch(/"tags" is a string/);
+  });
+
+  it("`*` in a map selects every key's value, and what follows it is checked against the value schema", () => {
+    const m = graphOf(regions, "RegionMap");
+    expect(fieldIssues(m, "items/*/zones(name,size),items/us-east1/zones/name,kind")).toEqual([]);
+    const issues = fieldIssues(m, "items/*/zones/nmae");
+    expect(issues.map((i) => i.message)).toEqual(['Unknown field "nmae" in "zones" (position 15).']);
+    // `*` on an object with declared fields is "all of them": nothing below it is checked.
+    expect(fieldIssues(m, "*/anything")).toEqual([]);
   });
 
   it("reports every unknown field, not only the first", () => {

@@ -1,10 +1,11 @@
 /**
  * Checks a `fields` selection or a field mask against a schema graph: every name must be a property of the schema
  * it selects within. Arrays are looked through (`files(id)` selects each file's id); map (additionalProperties)
- * keys are free; `*` and schemas without declared properties (free-form JSON) end the check below them. Cycles
- * need no care: the walk follows the finite selection, not the schema. Pure.
+ * keys are free names and `*` every key (the value schema checks what follows); `*` elsewhere and schemas without
+ * declared properties (free-form JSON) end the check below them. Cycles need no care: the walk follows the finite
+ * selection, not the schema. Pure.
  */
-import type { FieldName, FieldSelection } from "./partial-response";
+import { ANY_FIELD, type FieldName, type FieldSelection } from "./partial-response";
 import { selectable, type GraphNode } from "./schema-graph";
 
 export interface FieldIssue {
@@ -26,9 +27,13 @@ function step(
   name: FieldName,
   parentLabel: string,
 ): GraphNode | "free" | FieldIssue {
-  if (name.name === "*") return "free";
   const here = selectable(index, node);
   if (here === undefined) return "free";
+  // `*` in a map is every key: what follows is checked against the value schema (`items/*/instances`).
+  if (name.name === ANY_FIELD)
+    return here.additionalProperties !== undefined && (here.properties ?? []).length === 0
+      ? here.additionalProperties
+      : "free";
   if (here.properties !== undefined) {
     const child = propertyOf(here, name.name);
     if (child !== undefined) return child;

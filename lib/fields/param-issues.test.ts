@@ -107,6 +107,35 @@ describe("request issues of selection parameters", () => {
     );
   });
 
+  it("a value the schema must check is flagged as unchecked until the schema is there, never passed silently", () => {
+    expect(selectionIssues(list, [fields], req({ fields: "products(name)" }), {})).toEqual([
+      {
+        param: "fields",
+        code: "unchecked",
+        message: '"fields": checking the fields against the response schema…',
+      },
+    ]);
+    expect(selectionIssues(patch, [updateMask], req({ updateMask: "name" }), {})[0]?.message).toBe(
+      '"updateMask": checking the fields against the request body schema…',
+    );
+    const failed = selectionIssues(list, [fields], req({ fields: "products(name)" }), {
+      failed: { response: "The schema answered 502." },
+    });
+    expect(failed.map((i) => [i.code, i.message])).toEqual([
+      [
+        "unchecked",
+        '"fields": the fields could not be checked, the response schema did not load (The schema answered 502.). Reload the page, or clear "fields".',
+      ],
+    ]);
+    // Loaded: the check itself answers (and a syntax error needs no schema, so it is not "unchecked" too).
+    expect(
+      selectionIssues(list, [fields], req({ fields: "products(name)" }), { response: graph("ProductList") }),
+    ).toEqual([]);
+    expect(selectionIssues(list, [fields], req({ fields: "products(" }), {}).map((i) => i.code)).toEqual([
+      "pattern",
+    ]);
+  });
+
   it("an empty value raises nothing", () => {
     expect(selectionIssues(list, [fields, readMask], req({ fields: "" }), {})).toEqual([]);
   });

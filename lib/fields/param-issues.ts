@@ -2,7 +2,8 @@
  * Which parameters take a field selection, what schema each is checked against, and the request issues their
  * values raise: the `fields` standard parameter (partial response, against the response schema) and every
  * parameter of format `google-fieldmask` (update masks against the request body, read masks against what is
- * read). Syntax errors need no schema and are flagged at once; unknown fields once the schema has loaded. Pure.
+ * read). Syntax errors need no schema and are flagged at once; unknown fields once the schema has loaded, and until
+ * then a value the schema must check is flagged as unchecked, so it never reaches a request unflagged. Pure.
  */
 import type { MethodModel, ParameterModel } from "../discovery/model-types";
 import { ownValue } from "../object/own";
@@ -54,9 +55,14 @@ export function selectionRoot(graph: SchemaGraph, kind: SelectionKind, side: Gra
   return only ?? root;
 }
 
+/**
+ * The schemas the values are checked against. A side that is absent is not there yet (loading, or not asked for);
+ * `failed` says why a side's schema could not be loaded.
+ */
 export interface SelectionGraphs {
   readonly response?: SchemaGraph;
   readonly request?: SchemaGraph;
+  readonly failed?: { readonly response?: string; readonly request?: string };
 }
 
 function text(request: ExplorerRequest, name: string): string | null {
@@ -71,6 +77,13 @@ export interface SelectionProblem {
   readonly message: string;
   readonly start: number;
   readonly end: number;
+}
+
+/** Whether checking this value needs the schema: it parses and no documented closed set is its check. */
+export function needsSchema(param: ParameterModel, target: SelectionTarget, value: string): boolean {
+  if (value === "") return false;
+  if (target.kind === "fields") return parseFields(value).ok;
+  return parseFieldMask(value).ok && documentedMaskValues(param.description).length === 0;
 }
 
 /** The problems of one selection value (none for an empty one; unknown fields only once `graph` is there). */
@@ -133,8 +146,21 @@ export function selectionIssues(
     const target = selectionTarget(method, p);
     const value = target !== null ? text(request, p.name) : null;
     if (target === null || value === null) continue;
-    for (const problem of selectionProblems(p, target, value, graphs[target.side]))
+    const graph = graphs[target.side];
+    for (const problem of selectionProblems(p, target, value, graph))
       out.push({ param: p.name, code: "pattern", message: `"${p.name}": ${problem.message}` });
+    if (graph === undefined && needsSchema(p, target, value)) {
+      const what = target.side === "request" ? "request body" : "response";
+      const failed = graphs.failed?.[target.side];
+      out.push({
+        param: p.name,
+        code: "unchecked",
+        message:
+          failed === undefined
+            ? `"${p.name}": checking the fields against the ${what} schema…`
+            : `"${p.name}": the fields could not be checked, the ${what} schema did not load (${failed}). Reload the page, or clear "${p.name}".`,
+      });
+    }
   }
   return out;
 }

@@ -5,6 +5,7 @@ import {
   addFieldPath,
   canonicalFields,
   fieldsTree,
+  isFieldName,
   isPartlySelected,
   isSelected,
   parseFields,
@@ -128,6 +129,22 @@ describe("ticking and unticking", () => {
     expect(addFieldPath("", ["files", "id"])).toBe("files/id");
     expect(addFieldPath("nextPageToken,files/name", ["files", "id"])).toBe("nextPageToken,files(name,id)");
     expect(addFieldPath("files(", ["kind"])).toBe("files(,kind");
+  });
+
+  it("a map key the grammar cannot spell is picked through the wildcard, so the text still parses", () => {
+    // compute's aggregated lists: items is a map keyed by "zones/us-central1-a".
+    const text = addFieldPath("", ["items", "zones/us-central1-a", "instances"]);
+    expect(text).toBe("items/*/instances");
+    expect(plain(treeOf(text))).toEqual({ items: { "*": { instances: {} } } });
+    // A key that is a name stays itself (a label key selects that label only).
+    expect(addFieldPath("", ["labels", "env"])).toBe("labels/env");
+    expect(addFieldPath("", ["labels", "a b(c)"])).toBe("labels/*");
+  });
+
+  it("isFieldName: what one path segment can be", () => {
+    for (const ok of ["id", "@type", "odata.type", "x-goog", "$ref", "_a1", "*"])
+      expect(isFieldName(ok)).toBe(true);
+    for (const bad of ["", "a/b", "a(b", "a,b", "a b", "**x", "a*"]) expect(isFieldName(bad)).toBe(false);
   });
 
   it("ticks build the syntax the issue names", () => {

@@ -40,6 +40,18 @@ export type FieldTree = ReadonlyMap<string, FieldTree>;
 
 /** Field names: JSON property names as Discovery spells them (letters, digits, `_`, `$`, `-`, `.`, `@`), or `*`. */
 const NAME_CHAR = /[A-Za-z0-9_$\-.@*]/;
+const NAME = /^[A-Za-z0-9_$\-.@]+$|^\*$/;
+
+/**
+ * The wildcard: every field at its level. Under a map (`additionalProperties`) it selects into every value whatever
+ * its key: compute's aggregated lists key `items` by `zones/us-central1-a`, which cannot be spelled as a name.
+ */
+export const ANY_FIELD = "*";
+
+/** Whether `name` can be written in a `fields` value as one path segment. */
+export function isFieldName(name: string): boolean {
+  return NAME.test(name);
+}
 
 class SyntaxErr extends Error {
   constructor(
@@ -220,11 +232,14 @@ export function withoutField(tree: FieldTree, path: readonly string[]): FieldTre
 }
 
 /**
- * `text` with `path` added (canonical form). A text that does not parse is kept and the path appended, so a
+ * `text` with `raw` (a path of keys, e.g. clicked in a response) added (canonical form). A text that does not parse is kept and the path appended, so a
  * click never discards what was typed; the error stays flagged.
  */
-export function addFieldPath(text: string, path: readonly string[]): string {
-  if (path.length === 0) return text;
+export function addFieldPath(text: string, raw: readonly string[]): string {
+  if (raw.length === 0) return text;
+  // A key the grammar cannot spell (a map key such as `zones/us-central1-a`) is selected through the wildcard:
+  // every key at that level, a superset of the one clicked, never a different field.
+  const path = raw.map((key) => (isFieldName(key) ? key : ANY_FIELD));
   const parsed = parseFields(text);
   if (!parsed.ok) return `${text},${path.join("/")}`;
   return printFields(withField(fieldsTree(parsed.selections), path));

@@ -75,7 +75,9 @@ export interface ValidationIssue {
     | "repeated"
     | "unknown"
     | "body"
-    | "media";
+    | "media"
+    /** A value that can only be checked against a schema still loading (or failed to load): not sent until it is. */
+    | "unchecked";
   /** A sentence a user can act on, naming the parameter. */
   readonly message: string;
 }
