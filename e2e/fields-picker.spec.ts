@@ -4,7 +4,8 @@
  * carry; a PATCH method's update mask is taken from the body; a typed invalid `fields` is flagged where it is wrong
  * and in the request issues.
  */
-import type { Locator, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page, Route } from "@playwright/test";
 
 import { resetFake } from "./fake-google";
 import { expect, test } from "./fixtures";
@@ -235,4 +236,156 @@ test("after Execute, clicking a value's key in the response adds its path to fie
   // A nested value: list positions and objects are looked through into a path (fakeRequest/method).
   await response.getByRole("button", { name: '"method":' }).click();
   await expect(page.locator("#rf-fields")).toHaveValue("kind,fakeRequest/method");
+});
+
+/** axe on one region: no serious or critical violation (nested controls, names, roles). */
+async function axeRegion(page: Page, selector: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(blocking, `axe on ${selector}`).toEqual([]);
+}
+
+test("after Execute, every key of the response (lists and objects too) adds its path; the viewer passes axe and folds with the keyboard", async ({
+  page,
+}) => {
+  // The answer of a real files.list, with a list of objects holding a list (Google's fake echoes the request).
+  await page.route("https://www.googleapis.com/drive/v3/files**", (route: Route) =>
+    route.fulfill({
+      status: 200,
+      headers: { "content-type": "application/json; charset=UTF-8", "access-control-allow-origin": "*" },
+      body: JSON.stringify({
+        kind: "drive#fileList",
+        nextPageToken: "next-1",
+        files: [{ id: "f1", name: "a.txt", owners: [{ displayName: "Ada", me: true }], capabilities: {} }],
+      }),
+    }),
+  );
+  await page.goto("/drive/v3/drive.files.list");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+  await page.getByRole("radio", { name: "API key" }).check();
+  const run = page.locator("section.wb-run");
+  await run.getByLabel("API key").fill("AIzaFakeApiKey-for-tests-000000000000");
+  await run.getByRole("button", { name: "Execute GET" }).click();
+  await expect(page.getByTestId("response-status")).toContainText("200");
+  const response = page.getByTestId("json-tree");
+  await expect(response).toContainText('"Ada"');
+  await axeRegion(page, '[data-testid="json-tree"]');
+
+  const fields = page.locator("#rf-fields");
+  // A list's key is the repeated field's path; a list inside a list's objects is files/owners.
+  await response.getByRole("button", { name: '"owners":' }).click();
+  await expect(fields).toHaveValue("files/owners");
+  await response.getByRole("button", { name: '"nextPageToken":' }).click();
+  await expect(fields).toHaveValue("files/owners,nextPageToken");
+  // An empty object's key too.
+  await response.getByRole("button", { name: '"capabilities":' }).click();
+  await expect(fields).toHaveValue("files(owners,capabilities),nextPageToken");
+  await response.getByRole("button", { name: '"files":', exact: true }).click();
+  await expect(fields).toHaveValue("files,nextPageToken");
+
+  // The fold is a button of its own: Enter closes and opens it, the key's button stays beside it.
+  const fold = response.getByRole("button", { name: '"files" [1]' });
+  await expect(fold).toHaveAttribute("aria-expanded", "true");
+  await fold.focus();
+  await page.keyboard.press("Enter");
+  await expect(fold).toHaveAttribute("aria-expanded", "false");
+  await expect(response.getByRole("button", { name: '"owners":' })).toHaveCount(0);
+  await page.keyboard.press("Space");
+  await expect(fold).toHaveAttribute("aria-expanded", "true");
+  await expect(response.getByRole("button", { name: '"owners":' })).toBeVisible();
+});
+
+test("a map's values open under an 'any key' row and are picked as items/*/…; what follows * is checked", async ({
+  page,
+}) => {
+  await page.goto("/compute/v1/compute.instances.aggregatedList");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+
+  // The reference tree: the map opens on its value schema.
+  const reference = page.locator("details.schema-details", { hasText: "Response fields" });
+  await reference.locator("summary").first().click();
+  const ref = reference.getByRole("group", { name: "Response fields (InstanceAggregatedList)" });
+  await key(ref, "items").click();
+  await expect(ref.getByText("(any key)")).toBeVisible();
+  await key(ref, "\\*").click();
+  await expect(key(ref, "instances")).toBeVisible();
+
+  // The picker: ticking a field under the any-key row writes it through *.
+  const { tree } = await openFieldsPicker(page);
+  await key(tree, "items").click();
+  await key(tree, "\\*").click();
+  await tree.getByRole("checkbox", { name: "items.*.instances", exact: true }).check();
+  await tree.getByRole("checkbox", { name: "kind", exact: true }).check();
+  await expect(page.locator("#rf-fields")).toHaveValue("items/*/instances,kind");
+  await expect(page.getByTestId("selection-problems-fields")).toHaveCount(0);
+  await expect
+    .poll(async () => decodeURIComponent(await page.getByTestId("request-preview").innerText()))
+    .toContain("fields=items/*/instances,kind");
+
+  await page.locator("#rf-fields").fill("items/*/instances(name,nmae)");
+  await expect(page.getByTestId("selection-problems-fields")).toContainText(
+    'Unknown field "nmae" in "instances"',
+  );
+  // A named key is a free name too.
+  await page.locator("#rf-fields").fill("items/zone-a/instances/name");
+  await expect(page.getByTestId("selection-problems-fields")).toHaveCount(0);
+});
+
+test("a typed fields value is flagged as unchecked, and not sent, until the response schema has loaded", async ({
+  page,
+}) => {
+  // The schema graph is held until the test lets it through.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/schema-graph/**", async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/drive/v3/drive.files.list");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+  await page.locator("details.rf-more summary").first().click();
+  await page.locator("#rf-fields").fill("files(id,nmae)");
+
+  const pending = '"fields": checking the fields against the response schema…';
+  await expect(page.getByTestId("request-issues")).toContainText(pending);
+  await expect(page.getByTestId("code-notes")).toContainText(pending);
+  const execute = page.locator("section.wb-run").getByRole("button", { name: "Execute GET" });
+  await expect(execute).toBeDisabled();
+
+  release();
+  await expect(page.getByTestId("request-issues")).toContainText('Unknown field "nmae" in "files"');
+  await expect(page.getByTestId("code-notes")).toContainText('Unknown field "nmae" in "files"');
+  await expect(page.getByTestId("request-issues")).not.toContainText("checking the fields");
+  await page.locator("#rf-fields").fill("files(id,name)");
+  await expect(page.getByTestId("request-issues")).toHaveCount(0);
+  await expect(page.getByTestId("code-notes")).toHaveCount(0);
+});
+
+test("a schema that fails to load leaves the typed fields value flagged, with the reason", async ({
+  page,
+  problems,
+}) => {
+  await page.route("**/api/schema-graph/**", (route: Route) =>
+    route.fulfill({
+      status: 502,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "The Discovery source did not answer." }),
+    }),
+  );
+  await page.goto("/drive/v3/drive.files.list");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+  await page.locator("details.rf-more summary").first().click();
+  await page.locator("#rf-fields").fill("files(id)");
+  await expect(page.getByTestId("request-issues")).toContainText(
+    '"fields": the fields could not be checked, the response schema did not load',
+  );
+  await expect(page.locator("section.wb-run").getByRole("button", { name: "Execute GET" })).toBeDisabled();
+  // The 502 this test made is the only error the page logged.
+  expect(problems.errors.filter((e) => !/502/.test(e))).toEqual([]);
+  problems.errors.length = 0;
 });

@@ -2,7 +2,13 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 
-import { isPartlySelected, isSelected, type FieldTree } from "@/lib/fields/partial-response";
+import {
+  ANY_FIELD,
+  isFieldName,
+  isPartlySelected,
+  isSelected,
+  type FieldTree,
+} from "@/lib/fields/partial-response";
 import { graphIndex, resolveNode, type GraphNode, type SchemaGraph } from "@/lib/fields/schema-graph";
 
 import "./fields.css";
@@ -11,6 +17,11 @@ import "./fields.css";
 export interface FieldPicker {
   readonly tree: FieldTree;
   readonly onToggle: (path: readonly string[], checked: boolean) => void;
+  /**
+   * Whether a map's values can be picked through its "any key" row (`*`, which `fields` accepts as every key).
+   * Field masks replace a map whole, so their picker ticks the map itself and only browses its values.
+   */
+  readonly anyKey: boolean;
 }
 
 interface Ctx {
@@ -38,6 +49,16 @@ function itemsOf(index: ReadonlyMap<string, GraphNode>, node: GraphNode): { node
   }
   void index;
   return { node: current, depth };
+}
+
+/** Whether a node has something to open: declared properties, or a map of such (through lists and refs). */
+function opensFurther(index: ReadonlyMap<string, GraphNode>, node: GraphNode, depth = 0): boolean {
+  const target = resolveNode(index, itemsOf(index, node).node);
+  if (target === undefined || depth > 16) return false; // a map of itself: nothing more to show
+  if (target.properties !== undefined && target.properties.length > 0) return true;
+  return (
+    target.additionalProperties !== undefined && opensFurther(index, target.additionalProperties, depth + 1)
+  );
 }
 
 function typeLabel(index: ReadonlyMap<string, GraphNode>, node: GraphNode): string {
@@ -118,12 +139,18 @@ function Row({ name, node, path, ancestors, ctx }: RowProps) {
   const resolved = resolveNode(index, item);
   const shown = resolveNode(index, node) ?? node;
   const cycle = item.ref !== undefined ? ancestors.find((a) => a.ref === item.ref) : undefined;
-  const hasChildren =
-    cycle === undefined && resolved?.properties !== undefined && resolved.properties.length > 0;
   const mapValue = resolved?.additionalProperties;
+  const hasProperties = resolved?.properties !== undefined && resolved.properties.length > 0;
+  // A map of structured values opens on one "any key" row holding the value schema (a map of scalars says its
+  // value type in its type label and has nothing more to open).
+  const anyKeyRow = !hasProperties && mapValue !== undefined && opensFurther(index, mapValue);
+  const hasChildren = cycle === undefined && (hasProperties || anyKeyRow);
+  const isAnyKey = name === ANY_FIELD && path.length > 1;
   const head = (
     <>
-      <code className="sft__key">{name}</code> <span className="sft__type">{typeLabel(index, node)}</span>
+      <code className="sft__key">{name}</code>
+      {isAnyKey ? <span className="muted small"> (any key)</span> : null}{" "}
+      <span className="sft__type">{typeLabel(index, node)}</span>
       {shown.readOnly || node.readOnly ? <span className="badge">output only</span> : null}
       {shown.deprecated ? <span className="badge badge--deprecated">deprecated</span> : null}
       {item.ref !== undefined && resolved === undefined ? (
@@ -132,9 +159,14 @@ function Row({ name, node, path, ancestors, ctx }: RowProps) {
     </>
   );
   const parentWhole = picker !== undefined && path.length > 1 && isSelected(picker.tree, path.slice(0, -1));
+  // A name the `fields` grammar cannot spell (a hostile document's `a,b`) cannot be ticked: it would select
+  // other fields than the one shown.
+  const pickable =
+    picker !== undefined && path.every(isFieldName) && (picker.anyKey || !path.includes(ANY_FIELD));
+  const childAncestors = item.ref !== undefined ? [...ancestors, { ref: item.ref, anchor }] : ancestors;
   return (
     <li className="sft__row" id={anchor}>
-      {picker !== undefined ? (
+      {picker !== undefined && pickable ? (
         <Checkbox
           label={path.join(".")}
           checked={isSelected(picker.tree, path)}
@@ -148,13 +180,19 @@ function Row({ name, node, path, ancestors, ctx }: RowProps) {
           <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary>{head}</summary>
             <Details node={node.description !== undefined ? node : shown} />
-            {open ? (
-              <Properties
-                node={resolved}
-                path={path}
-                ancestors={item.ref !== undefined ? [...ancestors, { ref: item.ref, anchor }] : ancestors}
-                ctx={ctx}
-              />
+            {open && resolved !== undefined && hasProperties ? (
+              <Properties node={resolved} path={path} ancestors={childAncestors} ctx={ctx} />
+            ) : null}
+            {open && anyKeyRow ? (
+              <ul className="sft">
+                <Row
+                  name={ANY_FIELD}
+                  node={mapValue}
+                  path={[...path, ANY_FIELD]}
+                  ancestors={childAncestors}
+                  ctx={ctx}
+                />
+              </ul>
             ) : null}
           </details>
         ) : (
@@ -168,9 +206,6 @@ function Row({ name, node, path, ancestors, ctx }: RowProps) {
               ) : null}
             </div>
             <Details node={node.description !== undefined ? node : shown} />
-            {mapValue !== undefined && resolveNode(index, mapValue)?.properties !== undefined ? (
-              <p className="muted small">Each value is a {typeLabel(index, mapValue)}.</p>
-            ) : null}
           </>
         )}
       </div>

@@ -158,7 +158,7 @@ export function SelectionPicker({ api, method, param, target, value, body, onCha
             graph={graph}
             root={root}
             label={`Fields for ${param.name}`}
-            picker={{ tree: tree ?? new Map(), onToggle }}
+            picker={{ tree: tree ?? new Map(), onToggle, anyKey: target.kind === "fields" }}
           />
         ) : null}
         {graph !== undefined && root === null ? (

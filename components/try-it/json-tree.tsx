@@ -72,10 +72,10 @@ interface JsonNodeProps {
 export function JsonNode({ name, index = null, value, depth, path = [] }: JsonNodeProps) {
   const [open, setOpen] = useState(depth < 2);
   const pick = useContext(PickPathContext);
-  const keyLabel = name !== null ? <span className="jt-key">{JSON.stringify(name)}: </span> : null;
-  // Only a leaf's key is a button: an object's key sits in a <summary>, which must not hold another control.
-  const leafKey =
-    name !== null && pick !== null ? (
+  // Every key (of a scalar, an object or a list) can add its path. It is a button of its own beside the fold's
+  // button, never inside it: a control inside another (or inside a <summary>) is not reachable as itself.
+  const key =
+    name === null ? null : pick !== null ? (
       <button
         type="button"
         className="jt-key jt-pick"
@@ -85,14 +85,13 @@ export function JsonNode({ name, index = null, value, depth, path = [] }: JsonNo
         {JSON.stringify(name)}:{" "}
       </button>
     ) : (
-      keyLabel
+      <span className="jt-key">{JSON.stringify(name)}: </span>
     );
-  const label =
-    name !== null ? keyLabel : index !== null ? <span className="jt-index">{index}: </span> : null;
+  const label = key ?? (index !== null ? <span className="jt-index">{index}: </span> : null);
   if (typeof value !== "object" || value === null)
     return (
       <span className="jt-leaf">
-        {name !== null ? leafKey : label}
+        {label}
         <Scalar value={value} />
       </span>
     );
@@ -106,14 +105,25 @@ export function JsonNode({ name, index = null, value, depth, path = [] }: JsonNo
         <span className="jt-punct">{isArray ? "[]" : "{}"}</span>
       </span>
     );
+  // The WAI-ARIA disclosure pattern (a button with aria-expanded) rather than <details>, so the key's own button
+  // can sit beside it. Without a pick button the key is part of the fold's button, as a <summary> was.
+  const foldName =
+    name !== null ? `${JSON.stringify(name)} ${summary}` : index !== null ? `${index} ${summary}` : summary;
   return (
-    <details className="jt-node" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        {label}
+    <div className="jt-node">
+      {pick !== null ? key : null}
+      <button
+        type="button"
+        className="jt-toggle"
+        aria-expanded={open}
+        aria-label={pick !== null && name !== null ? foldName : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {pick !== null && name !== null ? null : label}
         <span className="jt-punct">{summary}</span>
-      </summary>
+      </button>
       {open ? <Entries value={value} path={path} /> : null}
-    </details>
+    </div>
   );
 }
 
