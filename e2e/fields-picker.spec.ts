@@ -389,3 +389,37 @@ test("a schema that fails to load leaves the typed fields value flagged, with th
   expect(problems.errors.filter((e) => !/502/.test(e))).toEqual([]);
   problems.errors.length = 0;
 });
+
+test("a read mask is picked from the listed resource of the response; People's personFields offers its documented values", async ({
+  page,
+}) => {
+  await page.goto("/cloudtasks/v2beta3/cloudtasks.projects.locations.queues.list");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+  const picker = page.locator(".rf-selection", { has: page.locator("#rf-readMask") });
+  await picker.getByText("Pick fields from the response schema").click();
+  // The mask names fields of each Queue listed, not of ListQueuesResponse.
+  const tree = picker.getByRole("group", { name: "Fields for readMask" });
+  await tree.getByRole("checkbox", { name: "name", exact: true }).check();
+  await key(tree, "rateLimits").click();
+  await tree.getByRole("checkbox", { name: "rateLimits.maxDispatchesPerSecond", exact: true }).check();
+  const mask = page.locator("#rf-readMask");
+  await expect(mask).toHaveValue("name,rateLimits.maxDispatchesPerSecond");
+  await expect(tree.getByRole("checkbox", { name: "queues", exact: true })).toHaveCount(0);
+  await mask.fill("name,nextPageToken");
+  await expect(page.getByTestId("selection-problems-readMask")).toContainText(
+    'Unknown field "nextPageToken"',
+  );
+
+  await page.goto("/people/v1/people.people.get");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+  const documented = page.getByRole("group", { name: "Documented values of personFields" });
+  await documented.getByRole("checkbox", { name: "names", exact: true }).check();
+  await documented.getByRole("checkbox", { name: "emailAddresses", exact: true }).check();
+  const personFields = page.locator("#rf-personFields");
+  await expect(personFields).toHaveValue("names,emailAddresses");
+  await personFields.fill("names,phones");
+  await expect(page.getByTestId("selection-problems-personFields")).toContainText(
+    '"phones" (position 7) is not one of the documented values.',
+  );
+  await expect(documented.getByRole("checkbox", { name: "names", exact: true })).toBeChecked();
+});

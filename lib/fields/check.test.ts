@@ -184,13 +184,21 @@ describe.skipIf(!SNAPSHOT_DIR)(`real documents${SNAPSHOT_SKIP_REASON}`, () => {
     expect(fieldIssues(g, "files(id,nmae)")[0]?.start).toBe(9);
   });
 
-  it("compute Instance: the graph is built quickly despite its size and cycles", () => {
-    const api = load("compute.v1.json");
-    const t0 = performance.now();
-    const g = graphOf(api, "Instance");
-    const ms = performance.now() - t0;
-    expect(g.schemas.length).toBeGreaterThan(10);
-    expect(ms).toBeLessThan(500);
+  it("compute Instance: each reachable schema once despite its size and cycles", () => {
+    // (Its open time is a benchmark figure, printed by the UI benchmark, not asserted here.)
+    const g = graphOf(load("compute.v1.json"), "Instance");
+    const names = g.schemas.map(([n]) => n);
+    expect(names.length).toBeGreaterThan(10);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(["Instance", "NetworkInterface", "AccessConfig"]));
+  });
+
+  it("compute aggregated lists: a map of scoped lists, selected through *", () => {
+    const g = graphOf(load("compute.v1.json"), "InstanceAggregatedList");
+    expect(fieldIssues(g, "items/*/instances(name,status),nextPageToken")).toEqual([]);
+    expect(fieldIssues(g, "items/*/instances/stauts")[0]?.message).toMatch(
+      /Unknown field "stauts" in "instances"/,
+    );
   });
 
   it("People personFields lists its closed set of values", () => {
