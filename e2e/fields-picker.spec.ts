@@ -354,10 +354,14 @@ test("a typed fields value is flagged as unchecked, and not sent, until the resp
   const pending = '"fields": checking the fields against the response schema…';
   await expect(page.getByTestId("request-issues")).toContainText(pending);
   await expect(page.getByTestId("code-notes")).toContainText(pending);
+  await expect(page.getByTestId("selection-pending-fields")).toHaveText(
+    "Checking fields against the response schema…",
+  );
   const execute = page.locator("section.wb-run").getByRole("button", { name: "Execute GET" });
   await expect(execute).toBeDisabled();
 
   release();
+  await expect(page.getByTestId("selection-pending-fields")).toHaveCount(0);
   await expect(page.getByTestId("request-issues")).toContainText('Unknown field "nmae" in "files"');
   await expect(page.getByTestId("code-notes")).toContainText('Unknown field "nmae" in "files"');
   await expect(page.getByTestId("request-issues")).not.toContainText("checking the fields");
@@ -384,6 +388,9 @@ test("a schema that fails to load leaves the typed fields value flagged, with th
   await expect(page.getByTestId("request-issues")).toContainText(
     '"fields": the fields could not be checked, the response schema did not load',
   );
+  await expect(
+    page.locator(".rf-selection", { has: page.locator("#rf-fields") }).getByRole("alert"),
+  ).toContainText("fields could not be checked");
   await expect(page.locator("section.wb-run").getByRole("button", { name: "Execute GET" })).toBeDisabled();
   // The 502 this test made is the only error the page logged.
   expect(problems.errors.filter((e) => !/502/.test(e))).toEqual([]);

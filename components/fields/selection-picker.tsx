@@ -11,7 +11,12 @@ import {
   printMaskTree,
 } from "@/lib/fields/field-mask";
 import { schemaGraphUrl } from "@/lib/fields/method-graph";
-import { selectionProblems, selectionRoot, type SelectionTarget } from "@/lib/fields/param-issues";
+import {
+  needsSchema,
+  selectionProblems,
+  selectionRoot,
+  type SelectionTarget,
+} from "@/lib/fields/param-issues";
 import {
   fieldsTree,
   parseFields,
@@ -106,8 +111,20 @@ export function SelectionPicker({ api, method, param, target, value, body, onCha
   };
   const what = target.side === "request" ? "request body" : "response";
 
+  // Until the schema is there the value is not checked (Execute waits): say so here, where it is typed.
+  const unchecked = needsSchema(param, target, value) && state.status !== "ready";
   return (
     <div className="field-picker">
+      {unchecked && state.status !== "error" ? (
+        <p className="muted small" role="status" data-testid={`selection-pending-${param.name}`}>
+          Checking {param.name} against the {what} schema…
+        </p>
+      ) : null}
+      {unchecked && state.status === "error" && !open ? (
+        <p className="rf-error small" role="alert">
+          {param.name} could not be checked: {state.error}
+        </p>
+      ) : null}
       {problems.length > 0 ? (
         <div className="rf-error field-picker__problems" data-testid={`selection-problems-${param.name}`}>
           {problems.map((p) => (
