@@ -199,6 +199,25 @@ test("a cyclic response schema: the cycle is a link to the open node, prototype 
   await expect(page.getByTestId("selection-problems-fields")).toContainText(
     'Unknown field "nmae" in "parent"',
   );
+  // A name the grammar cannot spell is shown but offers no tick (it would select other fields).
+  await expect(key(fields, "odd,name\\(x\\)")).toBeVisible();
+  await expect(fields.getByRole("checkbox", { name: "odd,name(x)" })).toHaveCount(0);
+});
+
+test("a map-shaped response opens on its any-key row; ticks below it write */…", async ({ page }) => {
+  await page.goto("/hostile-fields-schema/v1/hostile-fields-schema.animals.census");
+  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+  const reference = page.locator("details.schema-details", { hasText: "Response fields" });
+  await reference.locator("summary").first().click();
+  const tree = reference.getByRole("group", { name: "Response fields (Census)" });
+  await expect(tree.getByText("(any key)")).toBeVisible();
+
+  const { tree: fields } = await openFieldsPicker(page);
+  await key(fields, "\\*").click();
+  await fields.getByRole("checkbox", { name: "*.name", exact: true }).check();
+  await expect(page.locator("#rf-fields")).toHaveValue("*/name");
+  await page.locator("#rf-fields").fill("*/nmae");
+  await expect(page.getByTestId("selection-problems-fields")).toContainText('Unknown field "nmae" in "*"');
 });
 
 test("compute Instance: the response tree opens quickly (prints the time)", async ({ page }) => {

@@ -145,7 +145,7 @@ function Row({ name, node, path, ancestors, ctx }: RowProps) {
   // value type in its type label and has nothing more to open).
   const anyKeyRow = !hasProperties && mapValue !== undefined && opensFurther(index, mapValue);
   const hasChildren = cycle === undefined && (hasProperties || anyKeyRow);
-  const isAnyKey = name === ANY_FIELD && path.length > 1;
+  const isAnyKey = name === ANY_FIELD;
   const head = (
     <>
       <code className="sft__key">{name}</code>
@@ -253,16 +253,22 @@ export function SchemaFieldTree({ graph, root, picker, label }: SchemaFieldTreeP
   const start = root ?? { type: "object", ref: graph.root };
   const resolved = resolveNode(index, start);
   const ctx: Ctx = { index, idPrefix, picker };
-  if (resolved?.properties === undefined || resolved.properties.length === 0)
+  const ancestors = start.ref !== undefined ? [{ ref: start.ref, anchor: `${idPrefix}-root` }] : [];
+  const hasProperties = resolved?.properties !== undefined && resolved.properties.length > 0;
+  // A response that is itself a map (keys chosen by the server) opens on its "any key" row.
+  const mapValue = resolved?.additionalProperties;
+  const mapRoot = !hasProperties && mapValue !== undefined && opensFurther(index, mapValue);
+  if (resolved === undefined || (!hasProperties && !mapRoot))
     return <p className="muted small">{typeLabel(index, start)} has no properties.</p>;
   return (
     <div className="sft-root" id={`${idPrefix}-root`} role="group" aria-label={label}>
-      <Properties
-        node={resolved}
-        path={[]}
-        ancestors={start.ref !== undefined ? [{ ref: start.ref, anchor: `${idPrefix}-root` }] : []}
-        ctx={ctx}
-      />
+      {mapRoot ? (
+        <ul className="sft">
+          <Row name={ANY_FIELD} node={mapValue} path={[ANY_FIELD]} ancestors={ancestors} ctx={ctx} />
+        </ul>
+      ) : (
+        <Properties node={resolved} path={[]} ancestors={ancestors} ctx={ctx} />
+      )}
     </div>
   );
 }
