@@ -29,6 +29,13 @@ function key(tree: Locator, name: string): Locator {
     .first();
 }
 
+/** Opens the method page's "Response fields" reference and returns its tree (named after the response type). */
+async function openResponseReference(page: Page, responseType: string): Promise<Locator> {
+  const reference = page.locator("details.schema-details", { hasText: "Response fields" });
+  await reference.locator("summary").first().click();
+  return reference.getByRole("group", { name: `Response fields (${responseType})` });
+}
+
 async function openFieldsPicker(page: Page) {
   const more = page.locator("details.rf-more");
   if ((await more.getAttribute("open")) === null) await more.locator("summary").first().click();
@@ -157,9 +164,7 @@ test.describe("fields picker", () => {
 
   test("the method page shows the response schema as a lazily opened tree", async ({ page }) => {
     await page.goto("/drive/v3/drive.files.list");
-    const reference = page.locator("details.schema-details", { hasText: "Response fields" });
-    await reference.locator("summary").first().click();
-    const tree = reference.getByRole("group", { name: "Response fields (FileList)" });
+    const tree = await openResponseReference(page, "FileList");
     await expect(key(tree, "nextPageToken")).toBeVisible();
     await key(tree, "files").click();
     await expect(tree.getByText("File[]")).toBeVisible();
@@ -172,9 +177,7 @@ test("a cyclic response schema: the cycle is a link to the open node, prototype 
 }) => {
   await page.goto("/hostile-fields-schema/v1/hostile-fields-schema.animals.get");
   await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
-  const reference = page.locator("details.schema-details", { hasText: "Response fields" });
-  await reference.locator("summary").first().click();
-  const tree = reference.getByRole("group", { name: "Response fields (Animal)" });
+  const tree = await openResponseReference(page, "Animal");
   // parent → Animal is the root itself: a link, not another copy.
   await expect(tree.getByRole("link", { name: "↻ Animal (above)" })).toBeVisible();
   await key(tree, "keeper").click();
@@ -207,9 +210,7 @@ test("a cyclic response schema: the cycle is a link to the open node, prototype 
 test("a map-shaped response opens on its any-key row; ticks below it write */…", async ({ page }) => {
   await page.goto("/hostile-fields-schema/v1/hostile-fields-schema.animals.census");
   await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
-  const reference = page.locator("details.schema-details", { hasText: "Response fields" });
-  await reference.locator("summary").first().click();
-  const tree = reference.getByRole("group", { name: "Response fields (Census)" });
+  const tree = await openResponseReference(page, "Census");
   await expect(tree.getByText("(any key)")).toBeVisible();
 
   const { tree: fields } = await openFieldsPicker(page);
@@ -223,10 +224,8 @@ test("a map-shaped response opens on its any-key row; ticks below it write */…
 test("compute Instance: the response tree opens quickly (prints the time)", async ({ page }) => {
   await page.goto("/compute/v1/compute.instances.get");
   await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
-  const reference = page.locator("details.schema-details", { hasText: "Response fields" });
   const started = await page.evaluate(() => performance.now());
-  await reference.locator("summary").first().click();
-  const tree = reference.getByRole("group", { name: "Response fields (Instance)" });
+  const tree = await openResponseReference(page, "Instance");
   await expect(key(tree, "networkInterfaces")).toBeVisible();
   const opened = await page.evaluate(() => performance.now());
   // One more level (a list of a deep schema) renders within a frame or two.
@@ -327,9 +326,7 @@ test("a map's values open under an 'any key' row and are picked as items/*/…; 
   await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
 
   // The reference tree: the map opens on its value schema.
-  const reference = page.locator("details.schema-details", { hasText: "Response fields" });
-  await reference.locator("summary").first().click();
-  const ref = reference.getByRole("group", { name: "Response fields (InstanceAggregatedList)" });
+  const ref = await openResponseReference(page, "InstanceAggregatedList");
   await key(ref, "items").click();
   await expect(ref.getByText("(any key)")).toBeVisible();
   await key(ref, "\\*").click();

@@ -13,6 +13,7 @@ import {
 import { schemaGraphUrl } from "@/lib/fields/method-graph";
 import {
   needsSchema,
+  schemaSideLabel,
   selectionProblems,
   selectionRoot,
   type SelectionTarget,
@@ -109,7 +110,7 @@ export function SelectionPicker({ api, method, param, target, value, body, onCha
       })
       .catch(() => undefined); // the tree shows the load error
   };
-  const what = target.side === "request" ? "request body" : "response";
+  const what = schemaSideLabel(target.side);
 
   // Until the schema is there the value is not checked (Execute waits): say so here, where it is typed.
   const unchecked = needsSchema(param, target, value) && state.status !== "ready";

@@ -79,6 +79,11 @@ export interface SelectionProblem {
   readonly end: number;
 }
 
+/** How a message names the schema a selection is checked against. */
+export function schemaSideLabel(side: SelectionTarget["side"]): string {
+  return side === "request" ? "request body" : "response";
+}
+
 /** Whether checking this value needs the schema: it parses and no documented closed set is its check. */
 export function needsSchema(param: ParameterModel, target: SelectionTarget, value: string): boolean {
   if (value === "") return false;
@@ -150,7 +155,7 @@ export function selectionIssues(
     for (const problem of selectionProblems(p, target, value, graph))
       out.push({ param: p.name, code: "pattern", message: `"${p.name}": ${problem.message}` });
     if (graph === undefined && needsSchema(p, target, value)) {
-      const what = target.side === "request" ? "request body" : "response";
+      const what = schemaSideLabel(target.side);
       const failed = graphs.failed?.[target.side];
       out.push({
         param: p.name,

@@ -39,8 +39,9 @@ export type FieldsParse =
 export type FieldTree = ReadonlyMap<string, FieldTree>;
 
 /** Field names: JSON property names as Discovery spells them (letters, digits, `_`, `$`, `-`, `.`, `@`), or `*`. */
-const NAME_CHAR = /[A-Za-z0-9_$\-.@*]/;
-const NAME = /^[A-Za-z0-9_$\-.@]+$|^\*$/;
+const NAME_CHARS = "A-Za-z0-9_$\\-.@";
+const NAME_CHAR = new RegExp(`[${NAME_CHARS}*]`);
+const NAME = new RegExp(`^[${NAME_CHARS}]+$|^\\*$`);
 
 /**
  * The wildcard: every field at its level. Under a map (`additionalProperties`) it selects into every value whatever
@@ -232,8 +233,8 @@ export function withoutField(tree: FieldTree, path: readonly string[]): FieldTre
 }
 
 /**
- * `text` with `raw` (a path of keys, e.g. clicked in a response) added (canonical form). A text that does not parse is kept and the path appended, so a
- * click never discards what was typed; the error stays flagged.
+ * `text` with `raw` (a path of keys, e.g. clicked in a response) added (canonical form). A text that does not
+ * parse is kept and the path appended, so a click never discards what was typed; the error stays flagged.
  */
 export function addFieldPath(text: string, raw: readonly string[]): string {
   if (raw.length === 0) return text;
