@@ -240,8 +240,8 @@ test("compute Instance: the response tree opens quickly (prints the time)", asyn
   // figure is printed here and measured against a baseline by the UI benchmark.
 });
 
-test("after Execute, clicking a value's key in the response adds its path to fields", async ({ page }) => {
-  await resetFake();
+/** Runs drive.files.list with an API key from its method page and returns the response viewer. */
+async function executeFilesList(page: Page): Promise<Locator> {
   await page.goto("/drive/v3/drive.files.list");
   await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
   await page.getByRole("radio", { name: "API key" }).check();
@@ -249,7 +249,12 @@ test("after Execute, clicking a value's key in the response adds its path to fie
   await run.getByLabel("API key").fill("AIzaFakeApiKey-for-tests-000000000000");
   await run.getByRole("button", { name: "Execute GET" }).click();
   await expect(page.getByTestId("response-status")).toContainText("200");
-  const response = page.getByTestId("json-tree");
+  return page.getByTestId("json-tree");
+}
+
+test("after Execute, clicking a value's key in the response adds its path to fields", async ({ page }) => {
+  await resetFake();
+  const response = await executeFilesList(page);
   await response.getByRole("button", { name: '"kind":' }).click();
   await expect(page.locator("#rf-fields")).toHaveValue("kind");
   // A nested value: list positions and objects are looked through into a path (fakeRequest/method).
@@ -284,14 +289,7 @@ test("after Execute, every key of the response (lists and objects too) adds its 
       }),
     }),
   );
-  await page.goto("/drive/v3/drive.files.list");
-  await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
-  await page.getByRole("radio", { name: "API key" }).check();
-  const run = page.locator("section.wb-run");
-  await run.getByLabel("API key").fill("AIzaFakeApiKey-for-tests-000000000000");
-  await run.getByRole("button", { name: "Execute GET" }).click();
-  await expect(page.getByTestId("response-status")).toContainText("200");
-  const response = page.getByTestId("json-tree");
+  const response = await executeFilesList(page);
   await expect(response).toContainText('"Ada"');
   await axeRegion(page, '[data-testid="json-tree"]');
 
