@@ -1,0 +1,74 @@
+// Verifies a JWT signed with a service-account key the fake knows (RS256, node:crypto), as Google's token
+// endpoint and APIs do for jwt-bearer assertions and self-signed JWTs. Returns a reason instead of throwing, so the
+// caller can answer 400 invalid_grant / 401 with it.
+import { createPublicKey, verify } from "node:crypto";
+import type { RegisteredServiceAccount } from "./types";
+
+export interface VerifiedJwt {
+  account: RegisteredServiceAccount;
+  header: { alg?: unknown; kid?: unknown; typ?: unknown };
+  claims: Record<string, unknown>;
+  /** exp - iat in seconds. */
+  lifetimeSec: number;
+}
+
+/** Google's maximum for an assertion or a self-signed JWT (exp - iat). */
+export const MAX_JWT_LIFETIME_SEC = 3600;
+/** Clock skew tolerated on iat/exp. */
+const SKEW_SEC = 300;
+
+function jsonPart(part: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cheap shape test: three base64url parts whose first decodes to a JSON header with `alg`. */
+export function looksLikeJwt(token: string): boolean {
+  const parts = token.split(".");
+  return (
+    parts.length === 3 &&
+    parts.every((p) => /^[\w-]*$/.test(p)) &&
+    jsonPart(parts[0] ?? "")?.alg !== undefined
+  );
+}
+
+export function verifyServiceAccountJwt(
+  token: string,
+  accounts: ReadonlyMap<string, RegisteredServiceAccount>,
+  nowMs = Date.now(),
+): { ok: true; jwt: VerifiedJwt } | { ok: false; reason: string } {
+  const [h, p, s, ...rest] = token.split(".");
+  if (h === undefined || p === undefined || s === undefined || rest.length)
+    return { ok: false, reason: "not a JWT (expected header.payload.signature)" };
+  const header = jsonPart(h);
+  const claims = jsonPart(p);
+  if (!header || !claims) return { ok: false, reason: "JWT header or payload is not base64url JSON" };
+  if (header.alg !== "RS256")
+    return { ok: false, reason: `unsupported JWT alg ${String(header.alg)} (RS256 expected)` };
+  const iss = claims.iss;
+  const account = typeof iss === "string" ? accounts.get(iss) : undefined;
+  if (!account) return { ok: false, reason: `unknown issuer ${String(iss)} (no such service account key)` };
+  if (header.kid !== undefined && header.kid !== account.keyId)
+    return { ok: false, reason: `kid ${String(header.kid)} is not a key of ${account.email}` };
+  const signed = verify(
+    "RSA-SHA256",
+    Buffer.from(`${h}.${p}`, "ascii"),
+    createPublicKey(account.publicKeyPem),
+    Buffer.from(s, "base64url"),
+  );
+  if (!signed)
+    return { ok: false, reason: `Invalid JWT Signature (not signed by the key of ${account.email})` };
+  const { iat, exp } = claims;
+  if (typeof iat !== "number" || typeof exp !== "number")
+    return { ok: false, reason: "iat and exp must be numeric claims" };
+  const now = nowMs / 1000;
+  if (iat > now + SKEW_SEC) return { ok: false, reason: `iat ${iat} is in the future` };
+  if (exp <= now - SKEW_SEC) return { ok: false, reason: `JWT expired at ${exp}` };
+  if (exp - iat > MAX_JWT_LIFETIME_SEC)
+    return { ok: false, reason: `exp - iat is ${exp - iat}s (at most ${MAX_JWT_LIFETIME_SEC}s)` };
+  return { ok: true, jwt: { account, header, claims, lifetimeSec: exp - iat } };
+}
