@@ -150,7 +150,7 @@ function authSection(p: ProjectInput): string[] {
     ];
   }
   const tokenCache = options.tokenCache === true;
-  const headless = auth.flow === "headless";
+  const headless = auth.type === "oauth" && auth.flow === "headless";
   return [
     "## Credentials: an OAuth client ID (`credentials.json`)",
     "",

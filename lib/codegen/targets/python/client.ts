@@ -32,6 +32,7 @@ import {
   usesBody,
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
+import type { AuthKindId } from "@/lib/request/auth-kinds";
 import type { JsonValue, ParamScalar } from "@/lib/request/types";
 import { DEFAULT_MEDIA_TYPE } from "@/lib/request/build";
 import { checkHeaderField } from "@/lib/request/header-field";
@@ -531,12 +532,15 @@ function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: PythonCallBlo
     push('#   string, and it sends every non-empty string as "true".');
   }
   push("# So this sends the explorer's request itself, through the HTTP object build() created");
-  const how = {
+  const how: Readonly<Record<AuthKindId, string>> = {
     oauth: "#   (it adds your access token and refreshes it).",
+    adc: "#   (it adds the access token of the credentials and refreshes it).",
+    serviceAccount: "#   (it adds the access token of the credentials and refreshes it).",
+    impersonate: "#   (it adds the access token of the credentials and refreshes it).",
     apiKey:
       "#   (without credentials); the API key goes in the x-goog-api-key header, as the explorer sends it.",
     none: "#   (it sends no credentials).",
-  } as const;
+  };
   push(how[input.auth.type]);
   const upload = mediaUploadApplies(input);
   if (upload) push("# The media file is not sent: only the JSON metadata.");
