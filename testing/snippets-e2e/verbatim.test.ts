@@ -54,6 +54,7 @@ import {
 
 import { DOWNLOAD_BYTES, loadAllCases, MEDIA_BYTES, type E2eCase } from "./cases";
 import { compareWithExplorer, type RuleId, type WireRequest } from "./compare";
+import { checkServerCredentials, prepareServerCredentials, type ServerSetup } from "./server-credentials";
 
 type Lang = "python" | "typescript";
 const LANGS: readonly Lang[] = ["python", "typescript"];
@@ -102,6 +103,8 @@ interface JobResult {
   readonly lane: number;
   readonly runs: RunCapture[];
   readonly apiKey: string;
+  /** Server-side kinds: the credentials the run got. */
+  readonly server: ServerSetup | null;
   readonly error?: string;
 }
 
@@ -233,6 +236,11 @@ async function runCase(lane: Lane, c: E2eCase, lang: Lang): Promise<JobResult> {
   if (c.input.media) files[c.input.media.fileName] = MEDIA_BYTES;
   const env: Record<string, string> =
     c.input.auth.type === "apiKey" ? { GOOGLE_API_KEY: lane.fake.apiKey } : {};
+  const server = prepareServerCredentials(c, lane.fake);
+  if (server) {
+    Object.assign(files, server.files);
+    Object.assign(env, server.env);
+  }
   const runs = [await runOnce(lane, c, lang, code, files, env)];
   const first = runs[0] as RunCapture;
   if (c.options.tokenCache === true && first.result.exitCode === 0 && first.tokenJson !== null) {
@@ -240,7 +248,7 @@ async function runCase(lane: Lane, c: E2eCase, lang: Lang): Promise<JobResult> {
     // first run wrote, byte for byte, next to credentials.json.
     runs.push(await runOnce(lane, c, lang, code, { ...files, "token.json": first.tokenJson }, env));
   }
-  return { code, lane: lane.id, runs, apiKey: lane.fake.apiKey };
+  return { code, lane: lane.id, runs, apiKey: lane.fake.apiKey, server };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -422,7 +430,7 @@ beforeAll(async () => {
   );
   lanes = await Promise.all(
     Array.from({ length: LANES }, async (_, id) => {
-      const fake = await startFakeGoogle({ discoveryDir });
+      const fake = await startFakeGoogle({ discoveryDir, metadataServer: true });
       setUpHandlers(fake);
       return { id, fake };
     }),
@@ -504,6 +512,7 @@ describe.skipIf(!haveVenv)(
               accessToken = isHeadless(c)
                 ? checkHeadlessFlow(c, lang, first)
                 : checkLoopbackFlow(c, lang, first);
+            else if (job.server) accessToken = checkServerCredentials(c, first, job.server, why);
             else {
               expect(
                 first.records.filter((r) => r.kind === "consent" || r.kind === "token"),
