@@ -111,11 +111,15 @@ const oauth: PythonAuthEmitter<"oauth"> = {
   packages: [PY_CLIENT, PY_OAUTHLIB],
   importedAs: "#   (the packages are imported as googleapiclient and google_auth_oauthlib).",
   header(push, auth) {
-    push('# credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google');
+    push(
+      '# credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',
+    );
     push("#   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
     if (auth.flow === "headless") pushHeadlessHeader(push, "#", "run_local_server(port=8080)");
     else
-      push("#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).");
+      push(
+        "#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
+      );
   },
   imports(auth, { options }) {
     const headless = auth.flow === "headless";
@@ -254,7 +258,9 @@ const serviceAccount: PythonAuthEmitter<"serviceAccount"> = {
   packages: [PY_CLIENT, PY_GOOGLE_AUTH],
   importedAs: SERVER_IMPORTED_AS,
   header(push, auth) {
-    push("# Credentials: a service-account key (JSON). Set GOOGLE_APPLICATION_CREDENTIALS to the key file's path");
+    push(
+      "# Credentials: a service-account key (JSON). Set GOOGLE_APPLICATION_CREDENTIALS to the key file's path",
+    );
     push("#   (Google Cloud console → IAM & Admin → Service accounts → Keys → Add key → JSON).");
     pushKeyWarning(push, "#");
     if (auth.subject !== undefined) pushDelegationHeader(push, "#");
@@ -270,12 +276,12 @@ const serviceAccount: PythonAuthEmitter<"serviceAccount"> = {
     block("def get_credentials():", () => {
       push('key_file = os.environ.get("GOOGLE_APPLICATION_CREDENTIALS")');
       block("if not key_file:", () => {
-        push('sys.exit("Set GOOGLE_APPLICATION_CREDENTIALS to the path of the service account\'s JSON key.")');
+        push(
+          'sys.exit("Set GOOGLE_APPLICATION_CREDENTIALS to the path of the service account\'s JSON key.")',
+        );
       });
       const subject = auth.subject !== undefined ? ", subject=SUBJECT" : "";
-      push(
-        `return service_account.Credentials.from_service_account_file(key_file, scopes=SCOPES${subject})`,
-      );
+      push(`return service_account.Credentials.from_service_account_file(key_file, scopes=SCOPES${subject})`);
     });
   },
   buildArgs: () => ["credentials=get_credentials()"],
