@@ -69,8 +69,10 @@ export function prepareServerCredentials(c: E2eCase, fake: FakeGoogle): ServerSe
   }
   if (auth.type === "adc" && c.serverEnvironment === "metadata")
     return { environment: "metadata", files: {}, env: metadataServerEnv(fake) };
-  // An ADC login the user made with the scopes this API needs (and cloud-platform, gcloud's default). The
-  // project is named the way a workstation does it, so a library looking for one does not probe 169.254.169.254.
+  // An ADC login the user made with the scopes this API needs (and cloud-platform, gcloud's default), on a
+  // workstation whose project is configured. google-auth-library's GoogleAuth.getClient() always looks for a
+  // project (getProjectIdOptional: env, `gcloud config`, then the metadata server): with neither gcloud nor
+  // GOOGLE_CLOUD_PROJECT it asks http://169.254.169.254 with retries (unmatched requests here, ~10 s).
   const adc = authorizedUserJson(fake, { scope: [CLOUD_PLATFORM, ...auth.scopes].join(" ") });
   return {
     environment: "adc-file",
