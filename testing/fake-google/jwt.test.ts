@@ -12,7 +12,7 @@ const account: RegisteredServiceAccount = {
   keyId: "key-1",
   publicKeyPem: signer.publicKey.export({ type: "spki", format: "pem" }).toString(),
 };
-const accounts = new Map([[EMAIL, account]]);
+const accounts = new Map([[EMAIL, [account]]]);
 const now = Math.floor(Date.now() / 1000);
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
 
@@ -41,7 +41,7 @@ describe("verifyServiceAccountJwt", () => {
   it("rejects a signature made with another key", () => {
     expect(verifyServiceAccountJwt(jwt(good, undefined, pair().privateKey), accounts)).toEqual({
       ok: false,
-      reason: `Invalid JWT Signature (not signed by the key of ${EMAIL})`,
+      reason: `Invalid JWT Signature (not signed by a key of ${EMAIL})`,
     });
   });
   it("rejects changed claims under the original signature", () => {
@@ -65,6 +65,27 @@ describe("verifyServiceAccountJwt", () => {
     expect(reason(jwt({ ...good, exp: now + 3601 }))).toMatch(/at most 3600s/);
     expect(reason(jwt({ ...good, exp: String(now + 60) }))).toMatch(/numeric/);
     expect(reason("ya29.fake-1-abc")).toMatch(/base64url JSON|not a JWT/);
+  });
+  it("an account may have several keys: the kid picks one, without kid any registered key verifies", () => {
+    const second = pair();
+    const key2: RegisteredServiceAccount = {
+      email: EMAIL,
+      keyId: "key-2",
+      publicKeyPem: second.publicKey.export({ type: "spki", format: "pem" }).toString(),
+    };
+    const both = new Map([[EMAIL, [account, key2]]]);
+    const signedBy2 = (kid?: string) =>
+      jwt(good, kid === undefined ? { alg: "RS256" } : { alg: "RS256", kid }, second.privateKey);
+    expect(verifyServiceAccountJwt(signedBy2("key-2"), both)).toMatchObject({
+      ok: true,
+      jwt: { account: key2 },
+    });
+    expect(verifyServiceAccountJwt(signedBy2(), both)).toMatchObject({ ok: true, jwt: { account: key2 } });
+    // the kid names key-1, but key-2 signed it
+    expect(verifyServiceAccountJwt(signedBy2("key-1"), both)).toMatchObject({
+      ok: false,
+      reason: /Invalid JWT Signature/,
+    });
   });
   it("looksLikeJwt tells a JWT from an opaque access token", () => {
     expect(looksLikeJwt(jwt(good))).toBe(true);

@@ -36,9 +36,10 @@ export function looksLikeJwt(token: string): boolean {
   );
 }
 
+/** `accounts`: each service account's registered keys (an account may have several, as at Google). */
 export function verifyServiceAccountJwt(
   token: string,
-  accounts: ReadonlyMap<string, RegisteredServiceAccount>,
+  accounts: ReadonlyMap<string, readonly RegisteredServiceAccount[]>,
   nowMs = Date.now(),
 ): { ok: true; jwt: VerifiedJwt } | { ok: false; reason: string } {
   const [h, p, s, ...rest] = token.split(".");
@@ -50,18 +51,18 @@ export function verifyServiceAccountJwt(
   if (header.alg !== "RS256")
     return { ok: false, reason: `unsupported JWT alg ${String(header.alg)} (RS256 expected)` };
   const iss = claims.iss;
-  const account = typeof iss === "string" ? accounts.get(iss) : undefined;
-  if (!account) return { ok: false, reason: `unknown issuer ${String(iss)} (no such service account key)` };
-  if (header.kid !== undefined && header.kid !== account.keyId)
-    return { ok: false, reason: `kid ${String(header.kid)} is not a key of ${account.email}` };
-  const signed = verify(
-    "RSA-SHA256",
-    Buffer.from(`${h}.${p}`, "ascii"),
-    createPublicKey(account.publicKeyPem),
-    Buffer.from(s, "base64url"),
+  const keys = typeof iss === "string" ? (accounts.get(iss) ?? []) : [];
+  if (!keys.length)
+    return { ok: false, reason: `unknown issuer ${String(iss)} (no such service account key)` };
+  const candidates = header.kid === undefined ? keys : keys.filter((k) => k.keyId === header.kid);
+  if (!candidates.length)
+    return { ok: false, reason: `kid ${String(header.kid)} is not a key of ${String(iss)}` };
+  const signedInput = Buffer.from(`${h}.${p}`, "ascii");
+  const signature = Buffer.from(s, "base64url");
+  const account = candidates.find((k) =>
+    verify("RSA-SHA256", signedInput, createPublicKey(k.publicKeyPem), signature),
   );
-  if (!signed)
-    return { ok: false, reason: `Invalid JWT Signature (not signed by the key of ${account.email})` };
+  if (!account) return { ok: false, reason: `Invalid JWT Signature (not signed by a key of ${String(iss)})` };
   const { iat, exp } = claims;
   if (typeof iat !== "number" || typeof exp !== "number")
     return { ok: false, reason: "iat and exp must be numeric claims" };

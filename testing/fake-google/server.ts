@@ -139,7 +139,8 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       state.handlers.push(spec);
     },
     addServiceAccount(sa) {
-      state.serviceAccounts.set(sa.email, sa);
+      const keys = state.serviceAccounts.get(sa.email) ?? [];
+      state.serviceAccounts.set(sa.email, [...keys.filter((k) => k.keyId !== sa.keyId), sa]);
     },
     addUserRefreshToken(o = {}) {
       const refreshToken = randomToken("1//fake-adc-refresh-");

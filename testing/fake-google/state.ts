@@ -40,7 +40,8 @@ export interface FakeState {
   grantsByCode: Map<string, ConsentGrant>;
   accessTokens: Map<string, IssuedToken>;
   refreshTokens: Map<string, RefreshGrant>;
-  serviceAccounts: Map<string, RegisteredServiceAccount>;
+  /** email → its registered keys. */
+  serviceAccounts: Map<string, RegisteredServiceAccount[]>;
   uploadSessions: Map<string, { metadata?: UploadPart; host: string; path: string }>;
   /** Arrival order of requests (proxy and metadata server share it). */
   nextSeq(): number;

@@ -228,7 +228,7 @@ export interface FakeGoogle {
   /** Access tokens revoked through the revocation endpoint. */
   revokedTokens: string[];
   addApiHandler(spec: ApiHandlerSpec): void;
-  /** Lets the fake verify JWTs signed with this key (jwt-bearer grant, self-signed JWTs). */
+  /** Lets the fake verify JWTs signed with this key (jwt-bearer grant, self-signed JWTs); keys add up per account. */
   addServiceAccount(sa: RegisteredServiceAccount): void;
   /**
    * A refresh token as `gcloud auth application-default login` leaves in an authorized_user ADC file: the

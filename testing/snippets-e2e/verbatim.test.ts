@@ -51,6 +51,7 @@ import {
   type Problem,
   type RecordedRequest,
 } from "@/testing/fake-google/server";
+import { newServiceAccountKey } from "@/testing/fake-google/server-credentials";
 
 import { DOWNLOAD_BYTES, loadAllCases, MEDIA_BYTES, type E2eCase } from "./cases";
 import { compareWithExplorer, type RuleId, type WireRequest } from "./compare";
@@ -655,6 +656,43 @@ describe.skipIf(!haveVenv)(
       },
       TEST_TIMEOUT,
     );
+
+    for (const lang of LANGS) {
+      it(
+        `negative control [${lang}]: a service-account key the fake does not know is refused (invalid_grant) and the snippet fails`,
+        async () => {
+          const c = allCases.find((x) => x.input.auth.type === "serviceAccount") as E2eCase;
+          // a well-formed key whose public half was never registered: its assertion cannot be verified
+          const key = newServiceAccountKey(undefined, {
+            email: "never-registered@fake-project.iam.gserviceaccount.com",
+          });
+          const res = await new Pool(lanes.slice(0, 1)).run((lane) =>
+            runOnce(
+              lane,
+              c,
+              lang,
+              generateSnippet(lang, c.input, c.options),
+              { "service-account.json": key.json },
+              { GOOGLE_APPLICATION_CREDENTIALS: "service-account.json" },
+            ),
+          );
+          const why = explain(c, lang, res);
+          expect(res.result.exitCode, why).not.toBe(0);
+          expect(res.result.stderr, why).toContain("invalid_grant");
+          expect(
+            res.problems.map((p) => p.message),
+            why,
+          ).toEqual([expect.stringMatching(/^invalid_grant: unknown issuer/)]);
+          expect(
+            res.records.filter((r) => r.kind === "api"),
+            why,
+          ).toEqual([]);
+          expect(res.issuedTokens, why).toEqual([]);
+          await rm(res.result.runDir, { recursive: true, force: true });
+        },
+        TEST_TIMEOUT,
+      );
+    }
 
     for (const lang of LANGS) {
       it(
