@@ -32,6 +32,8 @@ export interface AuthKind<K extends AuthKindId = AuthKindId> {
    * impersonation) rather than a person's: Execute in the browser then uses the browser's sign-in instead.
    */
   readonly serverCredentials: boolean;
+  /** True when the code can cache a person's tokens between runs (token.json; the `tokenCache` option). */
+  readonly tokenCache: boolean;
   /** Strict parse of an `auth` object whose `type` is this kind's id; problems go to `errors`. */
   parse(v: Record<string, unknown>, errors: string[]): AuthOf<K>;
   /** A fresh copy in canonical key order (optional fields only when set). */
@@ -117,6 +119,7 @@ const oauth: AuthKind<"oauth"> = {
   fields: ["scopes", "flow"],
   execute: "accessToken",
   serverCredentials: false,
+  tokenCache: true,
   parse(v, errors) {
     unexpectedFields(v, ["type", "scopes", "flow"], errors);
     const flow = parseOAuthFlow(v.flow, errors);
@@ -138,6 +141,7 @@ const apiKey: AuthKind<"apiKey"> = {
   fields: [],
   execute: "apiKey",
   serverCredentials: false,
+  tokenCache: false,
   parse(v, errors) {
     unexpectedFields(v, ["type"], errors);
     return { type: "apiKey" };
@@ -154,6 +158,7 @@ const none: AuthKind<"none"> = {
   fields: [],
   execute: "none",
   serverCredentials: false,
+  tokenCache: false,
   parse(v, errors) {
     unexpectedFields(v, ["type"], errors);
     return { type: "none" };
@@ -170,6 +175,7 @@ const adc: AuthKind<"adc"> = {
   fields: ["scopes"],
   execute: "accessToken",
   serverCredentials: true,
+  tokenCache: false,
   parse(v, errors) {
     unexpectedFields(v, ["type", "scopes"], errors);
     return { type: "adc", scopes: parseScopes(v.scopes, errors) };
@@ -186,6 +192,7 @@ const serviceAccount: AuthKind<"serviceAccount"> = {
   fields: ["scopes", "subject"],
   execute: "accessToken",
   serverCredentials: true,
+  tokenCache: false,
   parse(v, errors) {
     unexpectedFields(v, ["type", "scopes", "subject"], errors);
     const scopes = parseScopes(v.scopes, errors);
@@ -207,6 +214,7 @@ const impersonate: AuthKind<"impersonate"> = {
   fields: ["scopes", "serviceAccount"],
   execute: "accessToken",
   serverCredentials: true,
+  tokenCache: false,
   parse(v, errors) {
     unexpectedFields(v, ["type", "scopes", "serviceAccount"], errors);
     const scopes = parseScopes(v.scopes, errors);

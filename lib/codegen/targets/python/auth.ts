@@ -281,7 +281,9 @@ const serviceAccount: PythonAuthEmitter<"serviceAccount"> = {
         );
       });
       const subject = auth.subject !== undefined ? ", subject=SUBJECT" : "";
-      push(`return service_account.Credentials.from_service_account_file(key_file, scopes=SCOPES${subject})`);
+      push("return service_account.Credentials.from_service_account_file(");
+      push(`key_file, scopes=SCOPES${subject}`, 1);
+      push(")");
     });
   },
   buildArgs: () => ["credentials=get_credentials()"],

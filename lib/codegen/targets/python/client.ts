@@ -37,6 +37,7 @@ import { DEFAULT_MEDIA_TYPE } from "@/lib/request/build";
 import { checkHeaderField } from "@/lib/request/header-field";
 
 import { pipInstall, PYTHON_AUTH, pythonAuth } from "./auth";
+import { pythonProject } from "./project";
 
 /** The Install line of an OAuth snippet (the full set: client library and google-auth-oauthlib). */
 export const PYTHON_INSTALL = pipInstall(PYTHON_AUTH.oauth.packages);
@@ -462,7 +463,18 @@ function unwrapData(body: NonNullable<SnippetInput["body"]>): NonNullable<Snippe
 export const pythonTarget: Target = {
   id: "python",
   label: "Python (google-api-python-client)",
+  tabLabel: "Python",
   extension: "py",
   language: "python",
+  capabilities: { allPages: true, tokenCache: true, download: true, signsIn: true },
+  project: pythonProject,
+  refuseAlt(input, alt) {
+    if (alt === "media" && input.method.supportsMediaDownload) return null;
+    const why =
+      alt === "media"
+        ? `${input.method.id} has no media download, so google-api-python-client has no _media call for it`
+        : "google-api-python-client always sends alt=json (alt=media only for media downloads)";
+    return `This request sets alt=${alt}, but ${why}: the Python code would send alt=json instead. Remove alt or use cURL.`;
+  },
   generate,
 };

@@ -161,8 +161,14 @@ const serviceAccount: TsAuthEmitter<"serviceAccount"> = {
       push("const auth = new google.auth.GoogleAuth({ keyFile, scopes: SCOPES });");
     } else {
       push("// clientOptions reach the JWT client made from the key: it asks for a token for SUBJECT.");
-      push(
-        "const auth = new google.auth.GoogleAuth({ keyFile, scopes: SCOPES, clientOptions: { subject: SUBJECT } });",
+      block(
+        "const auth = new google.auth.GoogleAuth({",
+        () => {
+          push("keyFile,");
+          push("scopes: SCOPES,");
+          push("clientOptions: { subject: SUBJECT },");
+        },
+        "});",
       );
     }
     return "auth";
@@ -181,8 +187,10 @@ const impersonate: TsAuthEmitter<"impersonate"> = {
     push(`const TARGET_SERVICE_ACCOUNT = ${tsString(auth.serviceAccount)};`);
     blank();
     push("// Your Application Default Credentials, impersonating TARGET_SERVICE_ACCOUNT.");
-    push(
-      `const source = await new google.auth.GoogleAuth({ scopes: [${tsString(SOURCE_SCOPE)}] }).getClient();`,
+    block(
+      "const source = await new google.auth.GoogleAuth({",
+      () => push(`scopes: [${tsString(SOURCE_SCOPE)}],`),
+      "}).getClient();",
     );
     block(
       "const auth = new Auth.Impersonated({",

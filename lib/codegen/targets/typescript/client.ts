@@ -28,6 +28,7 @@ import { checkHeaderField } from "@/lib/request/header-field";
 import type { ParamScalar } from "@/lib/request/types";
 
 import { type NodeImport, typescriptAuth } from "./auth";
+import { typescriptProject } from "./project";
 
 export const TS_INSTALL = "npm install googleapis@^188 && npm install --save-dev tsx";
 
@@ -263,8 +264,15 @@ function nodeImportLines(imports: readonly NodeImport[]): string[] {
 export const typescriptTarget: Target = {
   id: "typescript",
   label: "TypeScript (googleapis)",
+  tabLabel: "TypeScript",
   extension: "ts",
   language: "typescript",
+  capabilities: { allPages: true, tokenCache: true, download: true, signsIn: true },
+  project: typescriptProject,
+  refuseAlt: (input, alt) =>
+    alt === "media" && !input.method.supportsMediaDownload
+      ? `This request sets alt=media, but ${input.method.id} has no media download: googleapis would read the answer as JSON. Remove alt or use cURL.`
+      : null,
   generate,
 };
 
