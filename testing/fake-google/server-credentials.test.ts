@@ -274,24 +274,6 @@ describe("server credentials: refusals", () => {
     expect(fake.issuedTokens.map((t) => t.grantType)).toEqual(["refresh_token"]);
   });
 
-  it("the refresh_token grant never widens the scope of an ADC file", async () => {
-    const narrow = fake.addUserRefreshToken({ scope: DIRECTORY_READONLY });
-    const res = await requestThroughFake(fake, TOKEN_URI, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "refresh_token",
-        refresh_token: narrow,
-        client_id: fake.clientId,
-        client_secret: fake.clientSecret,
-        scope: CLOUD_PLATFORM,
-      }).toString(),
-    });
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ error: "invalid_scope" });
-    expect(fake.issuedTokens).toEqual([]);
-  });
-
   it("the metadata server refuses a request without Metadata-Flavor: Google (403) and records it", async () => {
     const [host, port] = (fake.metadataHost ?? "").split(":");
     const status = await new Promise<number>((resolve, reject) => {
