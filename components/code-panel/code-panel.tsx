@@ -19,6 +19,7 @@ import {
 } from "@/lib/codegen/request-options";
 import { TARGET_IDS, type SnippetInput, type SnippetOptions, type TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
+import { authKind } from "@/lib/request/auth-kinds";
 import type { ExplorerRequest } from "@/lib/request/types";
 import { languageToRestore, rememberLanguage } from "@/lib/ui/remembered-language";
 import { bareFileName } from "@/lib/workbench/bare-file-name";
@@ -46,12 +47,9 @@ export interface CodePanelProps {
   readonly onOptionsChange: (options: SnippetOptions) => void;
 }
 
-export const TAB_LABELS: Readonly<Record<TargetId, string>> = {
-  typescript: "TypeScript",
-  python: "Python",
-  curl: "cURL",
-  http: "HTTP",
-};
+export const TAB_LABELS: Readonly<Record<TargetId, string>> = Object.fromEntries(
+  TARGET_IDS.map((t) => [t, TARGETS[t].tabLabel]),
+) as Record<TargetId, string>;
 
 const COPIED_MS = 2000;
 const NO_NOTES: readonly string[] = [];
@@ -63,11 +61,11 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** Which options apply to this method, request and language. */
 export function applicableOptions(method: MethodModel, request: ExplorerRequest, language: TargetId) {
-  const library = language === "typescript" || language === "python";
+  const can = TARGETS[language].capabilities;
   return {
-    allPages: method.pageable && library,
-    downloadTo: method.supportsMediaDownload && language !== "http",
-    tokenCache: request.auth.type === "oauth" && library,
+    allPages: method.pageable && can.allPages,
+    downloadTo: method.supportsMediaDownload && can.download,
+    tokenCache: authKind(request.auth.type).tokenCache && can.tokenCache,
   };
 }
 
@@ -156,6 +154,13 @@ export function CodePanel({
       return { ok: false, message: messageOf(err) };
     }
   }, [prepared, language, genOptions]);
+  // "package.json, " / "requirements.txt, " / "": the manifests the target's project adds.
+  const manifestNames = prepared.ok
+    ? TARGETS[language].project
+        .manifest("", prepared.input)
+        .map((f) => `${f.path}, `)
+        .join("")
+    : "";
 
   /* ---- copy ---- */
   const editor = useRef<CodeEditorInstance | null>(null);
@@ -288,13 +293,7 @@ export function CodePanel({
             aria-describedby={generated.ok ? undefined : `${id}-no-code`}
             title={
               generated.ok
-                ? `A runnable ${TAB_LABELS[language]} project: the snippet, ${
-                    language === "typescript"
-                      ? "package.json, "
-                      : language === "python"
-                        ? "requirements.txt, "
-                        : ""
-                  }and a README`
+                ? `A runnable ${TAB_LABELS[language]} project: the snippet, ${manifestNames}and a README`
                 : `No project: ${generated.message}`
             }
           >

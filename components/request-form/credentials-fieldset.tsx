@@ -1,7 +1,7 @@
 import { useRef } from "react";
 
 import { scopeLabel } from "@/lib/auth/scopes";
-import { oauthAuth } from "@/lib/request/canonical";
+import { oauthAuth } from "@/lib/request/auth-kinds";
 import type { OAuthFlow, RequestAuth } from "@/lib/request/types";
 
 import type { ScopeOption } from "./types";

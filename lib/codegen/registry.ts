@@ -30,7 +30,7 @@ export function generateSnippet(
   input: SnippetInput,
   options: SnippetOptions = {},
 ): string {
-  const refusal = snippetRefusal(targetId, input);
+  const refusal = snippetRefusal(TARGETS[targetId], input);
   if (refusal !== null) throw new SnippetRefused(refusal);
   return TARGETS[targetId].generate(input, resolveSnippetOptions(input, options));
 }

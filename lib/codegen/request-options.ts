@@ -10,7 +10,7 @@
  * where a library cannot send the request's `alt` at all the target refuses, saying why.
  * @see https://github.com/googleapis/google-api-python-client/blob/main/googleapiclient/model.py
  */
-import type { SnippetInput, SnippetOptions, TargetId } from "./types";
+import type { SnippetInput, SnippetOptions, Target } from "./types";
 
 /** Where a download goes when the request asks for media (alt=media) without naming a file. */
 export const DEFAULT_DOWNLOAD_FILE = "download.bin";
@@ -39,20 +39,12 @@ export function resolveSnippetOptions(input: SnippetInput, options: SnippetOptio
   return { ...options, downloadTo: DEFAULT_DOWNLOAD_FILE };
 }
 
-/** Why `target` cannot send this request as shown, or null. */
-export function snippetRefusal(target: TargetId, input: SnippetInput): string | null {
+/**
+ * Why `target` cannot send this request as shown, or null: a request that sets `alt` to something other than
+ * json asks the target's own rule (Target.refuseAlt), since the client libraries rewrite `alt`.
+ */
+export function snippetRefusal(target: Pick<Target, "refuseAlt">, input: SnippetInput): string | null {
   const alt = requestAlt(input);
   if (alt === undefined || alt === "json") return null;
-  if (target === "python") {
-    if (alt === "media" && input.method.supportsMediaDownload) return null;
-    const why =
-      alt === "media"
-        ? `${input.method.id} has no media download, so google-api-python-client has no _media call for it`
-        : "google-api-python-client always sends alt=json (alt=media only for media downloads)";
-    return `This request sets alt=${alt}, but ${why}: the Python code would send alt=json instead. Remove alt or use cURL.`;
-  }
-  if (target === "typescript" && alt === "media" && !input.method.supportsMediaDownload) {
-    return `This request sets alt=media, but ${input.method.id} has no media download: googleapis would read the answer as JSON. Remove alt or use cURL.`;
-  }
-  return null;
+  return target.refuseAlt?.(input, alt) ?? null;
 }

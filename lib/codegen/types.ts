@@ -64,13 +64,66 @@ export interface SnippetOptions {
   readonly downloadTo?: string;
 }
 
+/** What a target can do beyond sending the request; the code panel offers only the options that apply. */
+export interface TargetCapabilities {
+  /** Loops over every page (`allPages`). */
+  readonly allPages: boolean;
+  /** Caches the OAuth tokens in token.json between runs (`tokenCache`; for the kinds that cache tokens). */
+  readonly tokenCache: boolean;
+  /** Saves downloaded media to a file (`downloadTo`). */
+  readonly download: boolean;
+  /** Gets credentials by itself for every auth kind (a client library), rather than reading a ready token. */
+  readonly signsIn: boolean;
+}
+
+/** One file of a downloaded project (lib/project-download). */
+export interface ProjectFile {
+  /** Path inside the project folder, `/`-separated. */
+  readonly path: string;
+  readonly content: string;
+  /** Unix mode bits for the zip entry (0o755 for scripts). */
+  readonly mode?: number;
+}
+
+/** What a target adds to a downloaded project: its file names, manifest and the README's run section. */
+export interface TargetProject {
+  /** The snippet's file name (`snippet.py`) and, for scripts, its mode. */
+  readonly snippetFile: string;
+  readonly snippetMode?: number;
+  /** Manifest files (package.json, requirements.txt), none for curl/http. */
+  manifest(projectName: string, input: SnippetInput): readonly ProjectFile[];
+  /** README "Files" entries for the manifests (Markdown, one per file). */
+  manifestNotes(input: SnippetInput): readonly string[];
+  /** The README's "Run" section (Markdown lines). */
+  readonly runSection: readonly string[];
+  /** .gitignore lines (a comment, then the patterns) for what the run section installs. */
+  readonly ignored: readonly string[];
+  /** The same, as names for the README (`.venv`). */
+  readonly ignoredNames: readonly string[];
+  /** For targets that read a ready access token: the README step that says where it goes (Markdown). */
+  readonly accessTokenStep?: string;
+}
+
+/**
+ * The whole contract of a target (lib/codegen/targets/<id>/): its names, capabilities, generator and project
+ * files. Its auth emitters live beside it, keyed by auth kind. See lib/codegen/README.md "How to add a target".
+ */
 export interface Target {
   readonly id: TargetId;
   readonly label: string;
+  /** The code panel's tab label. */
+  readonly tabLabel: string;
   /** File extension of the snippet, for downloads and golden fixtures. */
   readonly extension: string;
   /** Monaco language id. */
   readonly language: string;
+  readonly capabilities: TargetCapabilities;
+  readonly project: TargetProject;
+  /**
+   * Why this target cannot send a request whose `alt` is `alt` (not json) as the explorer shows it, or null;
+   * absent: it sends any `alt` verbatim (curl, http).
+   */
+  refuseAlt?(input: SnippetInput, alt: string): string | null;
   generate(input: SnippetInput, options?: SnippetOptions): string;
 }
 

@@ -5,6 +5,7 @@
  * @see https://cloud.google.com/apis/design/errors (the error shape: error.code/message/status/errors/details)
  */
 import { scopeLabel } from "../auth/scopes";
+import { authKind, type AuthKindId } from "../request/auth-kinds";
 import type { ExecutionResult } from "./execute";
 
 export type DecodedBody =
@@ -104,7 +105,7 @@ export interface Explanation {
 }
 
 export interface ExplainContext {
-  readonly authType: "oauth" | "apiKey" | "none";
+  readonly authType: AuthKindId;
   /** The method's scopes (any one suffices). */
   readonly methodScopes: readonly string[];
   /** The scopes the current token was granted, when known (sign-in); null for a pasted token. */
@@ -138,7 +139,7 @@ export function explainResult(result: ExecutionResult, ctx: ExplainContext): Exp
     return { tone: "ok", title: `${result.status} ${result.statusText || "OK"}`, detail: "", ...none };
 
   if (result.status === 401) {
-    if (ctx.authType === "oauth")
+    if (authKind(ctx.authType).execute === "accessToken")
       return {
         tone: "error",
         title: "401 — the access token was not accepted",

@@ -15,6 +15,7 @@ import {
   uploadProtocolFor,
   withCredentials,
 } from "../request/build";
+import { authKind } from "../request/auth-kinds";
 import { checkHeaderFields } from "../request/header-field";
 import type { ApiModel, MethodModel } from "../discovery/model-types";
 import type { ExplorerRequest, HttpRequestSpec } from "../request/types";
@@ -117,20 +118,21 @@ export function prepareFetch(
       message: `Fill in the path parameter${spec.missingPathParams.length > 1 ? "s" : ""} ${spec.missingPathParams.join(", ")} first.`,
     };
   }
-  if (request.auth.type === "oauth" && !creds.accessToken)
+  const credential = authKind(request.auth.type).execute;
+  if (credential === "accessToken" && !creds.accessToken)
     return {
       ok: false,
       problem: "needs-token",
       message: "Sign in with Google or paste an access token first.",
     };
-  if (request.auth.type === "apiKey" && !creds.apiKey)
+  if (credential === "apiKey" && !creds.apiKey)
     return { ok: false, problem: "needs-api-key", message: "Enter an API key first." };
 
   let withCreds: HttpRequestSpec;
   try {
     withCreds = withCredentials(spec, {
-      ...(request.auth.type === "oauth" && creds.accessToken ? { accessToken: creds.accessToken } : {}),
-      ...(request.auth.type === "apiKey" && creds.apiKey ? { apiKey: creds.apiKey } : {}),
+      ...(credential === "accessToken" && creds.accessToken ? { accessToken: creds.accessToken } : {}),
+      ...(credential === "apiKey" && creds.apiKey ? { apiKey: creds.apiKey } : {}),
     });
   } catch (err) {
     return {

@@ -13,6 +13,7 @@
  * - No `alt=json` (google-api-python-client adds it; googleapis and the browser do not), no user-agent.
  */
 import type { ApiModel, MethodModel } from "../discovery/model-types";
+import { authKind } from "./auth-kinds";
 import { SECRET_PARAM_NAMES } from "./canonical";
 import { checkHeaderField } from "./header-field";
 import { expandPathTemplate, isMissingValue, templateVariables, toWellFormed } from "./uri-template";
@@ -141,13 +142,14 @@ function buildUrl(api: ApiModel, method: MethodModel, req: ExplorerRequest, opts
   return { url: prefix + path + (query ? `?${query}` : ""), missing: expanded.ok ? [] : expanded.missing };
 }
 
+/** Every kind that runs on an access token (a person's, ADC's, a service account's) sends it as a Bearer header. */
 function authHeaders(req: ExplorerRequest): Record<string, string> {
-  switch (req.auth.type) {
-    case "oauth":
+  switch (authKind(req.auth.type).execute) {
+    case "accessToken":
       return { authorization: `Bearer ${ACCESS_TOKEN_PLACEHOLDER}` };
     case "apiKey":
       return { "x-goog-api-key": API_KEY_PLACEHOLDER };
-    default:
+    case "none":
       return {};
   }
 }

@@ -161,7 +161,7 @@ describe("parseExplorerRequest: rejects with field names", () => {
       {
         given: { ...valid, auth: { type: "jwt" } },
         want: [
-          'auth must be {"type":"oauth","scopes":[…]}, {"type":"apiKey"} or {"type":"none"} (auth.type is "jwt").',
+          'auth must be one of {"type":"oauth","scopes":[…]}, {"type":"adc","scopes":[…]}, {"type":"serviceAccount","scopes":[…],"subject"?:"user@example.com"}, {"type":"impersonate","scopes":[…],"serviceAccount":"name@project.iam.gserviceaccount.com"}, {"type":"apiKey"}, {"type":"none"} (auth.type is "jwt").',
         ],
       },
     ],

@@ -5,16 +5,12 @@
  */
 import type { ApiModel, MethodModel } from "../discovery/model-types";
 import { suggestScopes } from "../auth/scopes";
+import { normalizeAuth, parseAuth } from "./auth-kinds";
+
+export { oauthAuth } from "./auth-kinds";
 import { headerValueProblem } from "./header-field";
-import type {
-  ExplorerRequest,
-  JsonValue,
-  MediaSpec,
-  OAuthFlow,
-  ParamScalar,
-  ParamValue,
-  RequestAuth,
-} from "./types";
+import { describe, fieldPath, isPlainObject } from "./json-shape";
+import type { ExplorerRequest, JsonValue, MediaSpec, ParamScalar, ParamValue } from "./types";
 
 export type ParseResult =
   { readonly ok: true; readonly value: ExplorerRequest } | { readonly ok: false; readonly errors: string[] };
@@ -33,25 +29,6 @@ export function isSecretParam(name: string): boolean {
 
 const TOP_LEVEL_KEYS = ["api", "version", "method", "params", "body", "auth", "media", "revision"] as const;
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (v === undefined) return "nothing";
-  if (Array.isArray(v)) return "an array";
-  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
-  return typeof v === "object" ? "an object" : `a ${typeof v}`;
-}
-
-/** JSON path segment: `.name` for identifier-like keys, `["…"]` otherwise. */
-function fieldPath(base: string, key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
-}
 
 /** Copies a JSON value, reporting anything that is not JSON (undefined, functions, NaN, class instances…). */
 function parseJson(v: unknown, path: string, errors: string[], depth = 0): JsonValue {
@@ -98,60 +75,6 @@ function parseParams(v: unknown, errors: string[]): Record<string, ParamValue> {
     return [name, parseScalar(value, path, errors)];
   });
   return Object.fromEntries(entries);
-}
-
-/** `flow` is optional; absent means "loopback". */
-function parseOAuthFlow(v: unknown, errors: string[]): OAuthFlow {
-  if (v === undefined || v === "loopback") return "loopback";
-  if (v === "headless") return "headless";
-  const got = typeof v === "string" ? JSON.stringify(v) : describe(v);
-  errors.push(`auth.flow must be "loopback" or "headless" (got ${got}).`);
-  return "loopback";
-}
-
-/**
- * The one spelling of an OAuth auth: `flow` only when it is not the default, so a request that never named a
- * flow serialises (share links, history, downloads) exactly as before.
- */
-export function oauthAuth(scopes: readonly string[], flow: OAuthFlow = "loopback"): RequestAuth {
-  return flow === "headless" ? { type: "oauth", scopes, flow } : { type: "oauth", scopes };
-}
-
-function parseAuth(v: unknown, errors: string[]): RequestAuth {
-  const shapes = 'auth must be {"type":"oauth","scopes":[…]}, {"type":"apiKey"} or {"type":"none"}';
-  if (!isPlainObject(v)) {
-    errors.push(`${shapes} (got ${describe(v)}).`);
-    return { type: "none" };
-  }
-  const extra = (allowed: string[]): void => {
-    for (const k of Object.keys(v))
-      if (!allowed.includes(k))
-        errors.push(`${fieldPath("auth", k)} is not allowed for auth type "${String(v.type)}".`);
-  };
-  switch (v.type) {
-    case "oauth": {
-      extra(["type", "scopes", "flow"]);
-      const flow = parseOAuthFlow(v.flow, errors);
-      if (!Array.isArray(v.scopes)) {
-        errors.push(`auth.scopes must be an array of scope URLs (got ${describe(v.scopes)}).`);
-        return oauthAuth([], flow);
-      }
-      const scopes = v.scopes.map((s, i) => {
-        if (typeof s !== "string" || s === "") errors.push(`auth.scopes[${i}] must be a non-empty string.`);
-        return typeof s === "string" ? s : "";
-      });
-      return oauthAuth(scopes, flow);
-    }
-    case "apiKey":
-      extra(["type"]);
-      return { type: "apiKey" };
-    case "none":
-      extra(["type"]);
-      return { type: "none" };
-    default:
-      errors.push(`${shapes} (auth.type is ${JSON.stringify(v.type) ?? "missing"}).`);
-      return { type: "none" };
-  }
 }
 
 function parseMedia(v: unknown, errors: string[]): MediaSpec | undefined {
@@ -290,7 +213,7 @@ export interface NormalizeOptions {
  * A copy with a stable key order so equal requests serialise (JSON.stringify) equally:
  * top level `api, version, method, params, body, auth, media, revision`; params in the order the method lists
  * them, then the API's standard parameters, then any others alphabetically (all alphabetical when no method is
- * given); `auth` as `type, scopes, flow` (`flow` only when headless); `media` as `fileName, mimeType`. Values are not changed.
+ * given); `auth` in its kind's field order (lib/request/auth-kinds.ts); `media` as `fileName, mimeType`. Values are not changed.
  */
 export function normalizeRequest(
   req: ExplorerRequest,
@@ -310,8 +233,7 @@ export function normalizeRequest(
       return [n, Array.isArray(v) ? [...v] : v];
     }),
   );
-  const auth: RequestAuth =
-    req.auth.type === "oauth" ? oauthAuth([...req.auth.scopes], req.auth.flow) : { type: req.auth.type };
+  const auth = normalizeAuth(req.auth);
   const body = options.sortBodyKeys && req.body !== null ? sortKeysDeep(req.body) : req.body;
   return {
     api: req.api,

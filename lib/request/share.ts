@@ -10,6 +10,8 @@
  *   else verbatim.
  * - `o` (OAuth flow): `"h"` for `auth.flow` "headless"; omitted for the default loopback flow (so older links
  *   and links without a flow are the same).
+ * - `t` (server auth kinds, lib/request/auth-kinds.ts): `"a"` adc, `"s"` serviceAccount (with `s`: the subject,
+ *   when delegated), `"i"` impersonate (with `e`: the service account's e-mail); `u` then holds their scopes.
  * - `f` (media): `{ n: fileName, t?: mimeType }`.
  * Key order of params and body is kept, so decode(encode(r)) equals r exactly (after secret stripping); call
  * normalizeRequest first for links that are equal whenever the requests are.
@@ -24,6 +26,7 @@
  */
 import { deflateSync, inflateSync } from "fflate";
 
+import { decodeShareAuth, encodeShareAuth, SHARE_AUTH_KEYS } from "./auth-kinds";
 import { parseExplorerRequest, stripSecretParams } from "./canonical";
 import { SCOPE_URL_PREFIX } from "../auth/scopes";
 import { fromBase64Url, toBase64Url } from "../encoding/base64url";
@@ -62,9 +65,9 @@ function compactJsonBytes(req: ExplorerRequest): Uint8Array {
   const compact: Record<string, unknown> = { a: safe.api, v: safe.version, m: safe.method };
   if (Object.keys(safe.params).length > 0) compact.p = safe.params;
   if (safe.body !== null) compact.b = safe.body;
-  compact.u =
-    safe.auth.type === "oauth" ? safe.auth.scopes.map(packScope) : safe.auth.type === "apiKey" ? "k" : "n";
-  if (safe.auth.type === "oauth" && safe.auth.flow === "headless") compact.o = "h";
+  const auth = encodeShareAuth(safe.auth);
+  for (const [k, v] of Object.entries(auth))
+    compact[k] = k === "u" && Array.isArray(v) ? v.map(packScope) : v;
   if (safe.media)
     compact.f =
       safe.media.mimeType !== undefined
@@ -87,7 +90,7 @@ export function encodeShareStateCompressed(req: ExplorerRequest): string {
 
 // ------------------------------------------------------------------------------------------------ decode
 
-const COMPACT_KEYS = new Set(["a", "v", "m", "p", "b", "u", "o", "f", "r"]);
+const COMPACT_KEYS = new Set(["a", "v", "m", "p", "b", ...SHARE_AUTH_KEYS, "f", "r"]);
 
 function expand(
   compact: unknown,
@@ -100,14 +103,12 @@ function expand(
   if (unknown.length > 0)
     return { ok: false, error: `The share link has unknown fields: ${unknown.join(", ")}.` };
 
-  let auth: unknown;
-  if (c.u === "n") auth = { type: "none" };
-  else if (c.u === "k") auth = { type: "apiKey" };
-  else if (Array.isArray(c.u) && c.u.every((s): s is string => typeof s === "string"))
-    auth = { type: "oauth", scopes: c.u.map(unpackScope), ...(c.o === "h" ? { flow: "headless" } : {}) };
-  else return { ok: false, error: "The share link has an invalid auth field." };
-  if ("o" in c && (c.o !== "h" || !Array.isArray(c.u)))
+  if ("o" in c && (c.o !== "h" || !Array.isArray(c.u) || "t" in c))
     return { ok: false, error: "The share link has an invalid OAuth flow field." };
+  const scopes = Array.isArray(c.u) && c.u.every((s): s is string => typeof s === "string");
+  if (Array.isArray(c.u) && !scopes) return { ok: false, error: "The share link has an invalid auth field." };
+  const auth = decodeShareAuth(scopes ? { ...c, u: (c.u as string[]).map(unpackScope) } : c);
+  if (auth === null) return { ok: false, error: "The share link has an invalid auth field." };
 
   const out: Record<string, unknown> = {
     api: c.a,

@@ -17,8 +17,22 @@ export type ParamValue = ParamScalar | ParamScalar[];
  */
 export type OAuthFlow = "loopback" | "headless";
 
+/**
+ * The one spelling of the auth kinds (their ids derive from it: lib/request/auth-kinds.ts `AuthKindId`). Each
+ * names a kind of credential and what the code needs to know about it (scopes, the e-mail of a subject or a
+ * service account), never a credential, a key or a key file's path.
+ * - `oauth`: a person signs in (loopback or headless).
+ * - `adc`: Application Default Credentials (gcloud ADC login, the attached service account, or the file named by
+ *   GOOGLE_APPLICATION_CREDENTIALS).
+ * - `serviceAccount`: the service-account key file named by GOOGLE_APPLICATION_CREDENTIALS; `subject` for
+ *   domain-wide delegation (the Workspace user the code acts as).
+ * - `impersonate`: ADC as the source, impersonating `serviceAccount` (IAM Credentials generateAccessToken).
+ */
 export type RequestAuth =
   | { readonly type: "oauth"; readonly scopes: readonly string[]; readonly flow?: OAuthFlow }
+  | { readonly type: "adc"; readonly scopes: readonly string[] }
+  | { readonly type: "serviceAccount"; readonly scopes: readonly string[]; readonly subject?: string }
+  | { readonly type: "impersonate"; readonly scopes: readonly string[]; readonly serviceAccount: string }
   | { readonly type: "apiKey" }
   | { readonly type: "none" };
 

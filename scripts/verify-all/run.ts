@@ -22,7 +22,8 @@ import { join } from "node:path";
 import { defaultSnapshotDir } from "@/lib/discovery/sources/snapshot";
 import type { MethodModel } from "@/lib/discovery/model-types";
 
-import { compareRequests, type Comparison, type RecordedRequest } from "./compare";
+import { compareRequests, type CompareContext, type Comparison, type RecordedRequest } from "./compare";
+import { authKind, type AuthKindId } from "@/lib/request/auth-kinds";
 import {
   generateForApi,
   listSnapshotDocs,
@@ -220,13 +221,19 @@ function judgePython(item: MethodItem, r: PyResult): void {
     { method: api[0]!.method, url: api[0]!.uri, headers: api[0]!.headers, body: api[0]!.body },
     {
       client: "python",
-      auth: auth.type,
+      auth: comparedAuth(auth.type),
       accessToken: FAKE_TOKEN,
       dataWrapper: item.dataWrapper,
     },
   );
   for (const rule of c.rulesApplied) ruleCounts.python![rule] = (ruleCounts.python![rule] ?? 0) + 1;
   item.stages.pythonRun = comparisonStage(c);
+}
+
+/** The comparator knows the credential on the wire: every access-token kind (oauth, adc, …) is a Bearer token. */
+function comparedAuth(type: AuthKindId): CompareContext["auth"] {
+  const credential = authKind(type).execute;
+  return credential === "accessToken" ? "oauth" : credential;
 }
 
 function judgeTsRun(item: MethodItem, r: TsRunResult): void {
@@ -252,7 +259,7 @@ function judgeTsRun(item: MethodItem, r: TsRunResult): void {
   if (r.requests.length === 0) return fail("no request sent", "");
   const c = compareRequests(item.http!, r.requests[0]!, {
     client: "node",
-    auth: auth.type,
+    auth: comparedAuth(auth.type),
     accessToken: FAKE_TOKEN,
     dataWrapper: item.dataWrapper,
   });

@@ -53,6 +53,8 @@ export interface E2eCase {
   readonly serve: Serve;
   /** Number of API calls the snippet must make (3 for all-pages cases). */
   readonly pages: number;
+  /** Server-side kinds (issue 14): "metadata" runs an `adc` case on Google Cloud (no credentials file). */
+  readonly serverEnvironment?: "metadata";
 }
 
 /** The codegen fixtures reused here: every one that targets a real API of the snapshot (zoo is not real). */
@@ -113,7 +115,21 @@ export const OWN_REQUESTS = [
   "drive-files-get-alt-media-standard",
   // a method with no documented response: the Python library returns raw bytes
   "calendar-events-delete-no-response",
+  // the server-side auth kinds (issue 14), see server-credentials.ts: ADC from an authorized_user file, ADC on
+  // Google Cloud (the metadata server), a service-account key with and without delegation, impersonation
+  "storage-buckets-list-adc-file",
+  "secretmanager-secrets-list-adc-file",
+  "pubsub-topics-list-adc-metadata",
+  "storage-objects-list-adc-metadata",
+  "storage-objects-list-service-account",
+  "admin-users-list-service-account-subject",
+  "gmail-messages-list-service-account-subject",
+  "storage-buckets-list-impersonate",
+  "bigquery-datasets-list-impersonate",
 ] as const;
+
+/** `adc` cases that run on Google Cloud: no credentials file, the fake metadata server instead. */
+const ON_GOOGLE_CLOUD = new Set(["pubsub-topics-list-adc-metadata", "storage-objects-list-adc-metadata"]);
 
 const SERVE: Record<string, Serve> = {
   "drive-files-list-token-cache-all-pages": { kind: "pages", path: "/drive/v3/files" },
@@ -170,6 +186,7 @@ export function loadCase(name: string, source: E2eCase["source"]): E2eCase {
     options,
     serve,
     pages: serve.kind === "pages" && options.allPages === true ? 3 : 1,
+    ...(ON_GOOGLE_CLOUD.has(name) ? { serverEnvironment: "metadata" as const } : {}),
   };
 }
 

@@ -51,9 +51,11 @@ import {
   type Problem,
   type RecordedRequest,
 } from "@/testing/fake-google/server";
+import { newServiceAccountKey } from "@/testing/fake-google/server-credentials";
 
 import { DOWNLOAD_BYTES, loadAllCases, MEDIA_BYTES, type E2eCase } from "./cases";
 import { compareWithExplorer, type RuleId, type WireRequest } from "./compare";
+import { checkServerCredentials, prepareServerCredentials, type ServerSetup } from "./server-credentials";
 
 type Lang = "python" | "typescript";
 const LANGS: readonly Lang[] = ["python", "typescript"];
@@ -102,6 +104,8 @@ interface JobResult {
   readonly lane: number;
   readonly runs: RunCapture[];
   readonly apiKey: string;
+  /** Server-side kinds: the credentials the run got. */
+  readonly server: ServerSetup | null;
   readonly error?: string;
 }
 
@@ -233,6 +237,11 @@ async function runCase(lane: Lane, c: E2eCase, lang: Lang): Promise<JobResult> {
   if (c.input.media) files[c.input.media.fileName] = MEDIA_BYTES;
   const env: Record<string, string> =
     c.input.auth.type === "apiKey" ? { GOOGLE_API_KEY: lane.fake.apiKey } : {};
+  const server = prepareServerCredentials(c, lane.fake);
+  if (server) {
+    Object.assign(files, server.files);
+    Object.assign(env, server.env);
+  }
   const runs = [await runOnce(lane, c, lang, code, files, env)];
   const first = runs[0] as RunCapture;
   if (c.options.tokenCache === true && first.result.exitCode === 0 && first.tokenJson !== null) {
@@ -240,7 +249,7 @@ async function runCase(lane: Lane, c: E2eCase, lang: Lang): Promise<JobResult> {
     // first run wrote, byte for byte, next to credentials.json.
     runs.push(await runOnce(lane, c, lang, code, { ...files, "token.json": first.tokenJson }, env));
   }
-  return { code, lane: lane.id, runs, apiKey: lane.fake.apiKey };
+  return { code, lane: lane.id, runs, apiKey: lane.fake.apiKey, server };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -422,7 +431,7 @@ beforeAll(async () => {
   );
   lanes = await Promise.all(
     Array.from({ length: LANES }, async (_, id) => {
-      const fake = await startFakeGoogle({ discoveryDir });
+      const fake = await startFakeGoogle({ discoveryDir, metadataServer: true });
       setUpHandlers(fake);
       return { id, fake };
     }),
@@ -504,6 +513,7 @@ describe.skipIf(!haveVenv)(
               accessToken = isHeadless(c)
                 ? checkHeadlessFlow(c, lang, first)
                 : checkLoopbackFlow(c, lang, first);
+            else if (job.server) accessToken = checkServerCredentials(c, first, job.server, why);
             else {
               expect(
                 first.records.filter((r) => r.kind === "consent" || r.kind === "token"),
@@ -646,6 +656,43 @@ describe.skipIf(!haveVenv)(
       },
       TEST_TIMEOUT,
     );
+
+    for (const lang of LANGS) {
+      it(
+        `negative control [${lang}]: a service-account key the fake does not know is refused (invalid_grant) and the snippet fails`,
+        async () => {
+          const c = allCases.find((x) => x.input.auth.type === "serviceAccount") as E2eCase;
+          // a well-formed key whose public half was never registered: its assertion cannot be verified
+          const key = newServiceAccountKey(undefined, {
+            email: "never-registered@fake-project.iam.gserviceaccount.com",
+          });
+          const res = await new Pool(lanes.slice(0, 1)).run((lane) =>
+            runOnce(
+              lane,
+              c,
+              lang,
+              generateSnippet(lang, c.input, c.options),
+              { "service-account.json": key.json },
+              { GOOGLE_APPLICATION_CREDENTIALS: "service-account.json" },
+            ),
+          );
+          const why = explain(c, lang, res);
+          expect(res.result.exitCode, why).not.toBe(0);
+          expect(res.result.stderr, why).toContain("invalid_grant");
+          expect(
+            res.problems.map((p) => p.message),
+            why,
+          ).toEqual([expect.stringMatching(/^invalid_grant: unknown issuer/)]);
+          expect(
+            res.records.filter((r) => r.kind === "api"),
+            why,
+          ).toEqual([]);
+          expect(res.issuedTokens, why).toEqual([]);
+          await rm(res.result.runDir, { recursive: true, force: true });
+        },
+        TEST_TIMEOUT,
+      );
+    }
 
     for (const lang of LANGS) {
       it(

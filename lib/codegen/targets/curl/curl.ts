@@ -31,12 +31,14 @@
  * @see https://curl.se/docs/manpage.html (--data-raw, --data-binary, --header "X;" for an empty value)
  */
 import { gcloudTokenWorks } from "@/lib/auth/token-sources";
+import { type AuthKindId, type AuthOf, serviceAccountProblem } from "@/lib/request/auth-kinds";
 import { ACCESS_TOKEN_PLACEHOLDER, API_KEY_PLACEHOLDER } from "@/lib/request/build";
 import { checkHeaderField } from "@/lib/request/header-field";
 
 import { shQuote, shQuoteIfNeeded } from "../../literals/shell";
 import { mediaDownloadApplies, mediaUploadApplies } from "../../prepare";
 import type { SnippetInput, SnippetOptions, Target } from "../../types";
+import { curlProject } from "./project";
 
 /** The placeholders lib/request/build.ts puts into `input.http.headers` instead of credentials. */
 export const ACCESS_TOKEN_HEADER_VALUE = `Bearer ${ACCESS_TOKEN_PLACEHOLDER}`;
@@ -101,16 +103,62 @@ function methodArgs(method: string): string {
   return method === "HEAD" ? "--head" : `--request ${shQuoteIfNeeded(method)}`;
 }
 
+/**
+ * A service account's address as the request format accepts it (lib/request/auth-kinds.ts: letters, digits and
+ * `._%+-@` only) is inert in a comment; a SnippetInput built around the parser is refused with the same message.
+ */
+function inertServiceAccount(value: string): string {
+  const problem = serviceAccountProblem("auth.serviceAccount", value);
+  if (problem !== null) throw new Error(problem);
+  return value;
+}
+
+/**
+ * Where `${ACCESS_TOKEN}` comes from, per auth kind (a Record: a new kind without a line does not compile). Every
+ * line is a comment with fixed text, except the impersonated service account's address, which must be inert.
+ * gcloud's own token carries only Cloud scopes (lib/auth/token-sources.ts): never offered for Gmail or Sheets.
+ * @see https://cloud.google.com/sdk/gcloud/reference/auth/application-default/print-access-token
+ * @see https://cloud.google.com/sdk/gcloud/reference/auth/print-access-token (--impersonate-service-account)
+ */
+const ACCESS_TOKEN_SOURCE: {
+  readonly [K in AuthKindId]: (auth: AuthOf<K>, input: SnippetInput) => string[];
+} = {
+  oauth: (_, input) => [
+    gcloudTokenWorks(input.method.scopes)
+      ? `export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token or the explorer sign-in`
+      : `export ${ACCESS_TOKEN_VAR}=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only`,
+  ],
+  adc: () => [
+    `export ${ACCESS_TOKEN_VAR}=... from gcloud auth application-default print-access-token`,
+    "  Application Default Credentials: gcloud auth application-default login on a workstation",
+  ],
+  serviceAccount: (auth) =>
+    auth.subject === undefined
+      ? [
+          `export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token run as the service account, after`,
+          "  gcloud auth activate-service-account --key-file=KEY_FILE. A key is a risk: prefer impersonation",
+        ]
+      : [
+          `export ${ACCESS_TOKEN_VAR}=... a token for the delegated user, which gcloud cannot mint: the Python or`,
+          "  TypeScript snippet signs the service account's JWT with the subject and gets one",
+        ],
+  impersonate: (auth) => [
+    `export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token --impersonate-service-account=${inertServiceAccount(auth.serviceAccount)}`,
+    "  it needs roles/iam.serviceAccountTokenCreator on that service account",
+  ],
+  apiKey: () => [],
+  none: () => [],
+};
+
 function credentialComments(input: SnippetInput): string[] {
   const values = Object.entries(input.http.headers);
   const comments: string[] = [];
   if (values.some(([n, v]) => n.toLowerCase() === "authorization" && v === ACCESS_TOKEN_HEADER_VALUE)) {
-    // gcloud's token carries only Cloud scopes (lib/auth/token-sources.ts): never offer it for Gmail or Sheets.
-    comments.push(
-      gcloudTokenWorks(input.method.scopes)
-        ? `export ${ACCESS_TOKEN_VAR}=... from gcloud auth print-access-token or the explorer sign-in`
-        : `export ${ACCESS_TOKEN_VAR}=... from the OAuth 2.0 Playground or the explorer sign-in, not gcloud: its token has Cloud scopes only`,
-    );
+    const source = ACCESS_TOKEN_SOURCE[input.auth.type] as (
+      a: typeof input.auth,
+      i: SnippetInput,
+    ) => string[];
+    comments.push(...source(input.auth, input));
   }
   if (values.some(([n, v]) => n.toLowerCase() === "x-goog-api-key" && v === API_KEY_HEADER_VALUE)) {
     comments.push(
@@ -245,7 +293,10 @@ export function generateCurl(input: SnippetInput, options: SnippetOptions = {}):
 export const curlTarget: Target = {
   id: "curl",
   label: "curl",
+  tabLabel: "cURL",
   extension: "sh",
   language: "shell",
+  capabilities: { allPages: false, tokenCache: false, download: true, signsIn: false },
+  project: curlProject,
   generate: (input, options) => generateCurl(input, options),
 };

@@ -31,6 +31,7 @@ import { checkHeaderField } from "@/lib/request/header-field";
 
 import { mediaUploadApplies } from "../../prepare";
 import type { SnippetInput, Target } from "../../types";
+import { httpProject } from "./project";
 
 /** A request target, method or host that an HTTP/1.1 message cannot carry verbatim (CR, LF or NUL). */
 export class UnrepresentableInHttp extends Error {
@@ -78,7 +79,10 @@ export function generateHttp(input: SnippetInput): string {
 export const httpTarget: Target = {
   id: "http",
   label: "HTTP",
+  tabLabel: "HTTP",
   extension: "http",
   language: "plaintext",
+  capabilities: { allPages: false, tokenCache: false, download: false, signsIn: false },
+  project: httpProject,
   generate: (input) => generateHttp(input),
 };

@@ -35,52 +35,14 @@ import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/
 import type { JsonValue, ParamScalar } from "@/lib/request/types";
 import { DEFAULT_MEDIA_TYPE } from "@/lib/request/build";
 import { checkHeaderField } from "@/lib/request/header-field";
-import { HEADLESS_REDIRECT_URI, pushHeadlessHeader } from "@/lib/codegen/targets/headless";
 
-export const PYTHON_INSTALL =
-  'pip install "google-api-python-client>=2.201,<3" "google-auth-oauthlib>=1.5,<2"';
+import { pipInstall, PYTHON_AUTH, pythonAuth } from "./auth";
+import { pythonProject } from "./project";
+
+/** The Install line of an OAuth snippet (the full set: client library and google-auth-oauthlib). */
+export const PYTHON_INSTALL = pipInstall(PYTHON_AUTH.oauth.packages);
 /** API-key and no-auth snippets never import google_auth_oauthlib, so they do not ask to install it. */
-export const PYTHON_INSTALL_NO_OAUTH = 'pip install "google-api-python-client>=2.201,<3"';
-
-/**
- * `sign_in_without_browser()`: the authorization URL with PKCE (the flow generates and keeps the verifier) and a
- * random `state`, then the pasted address. oauthlib refuses an `http://` authorization response
- * (InsecureTransportError) and the snippet must never set OAUTHLIB_INSECURE_TRANSPORT, so the address is parsed
- * here and only the code goes to `fetch_token(code=…)`.
- * @see https://github.com/googleapis/google-auth-library-python-oauthlib/blob/main/google_auth_oauthlib/flow.py
- */
-function emitHeadlessSignIn(b: CodeBuilder): void {
-  const { push, block } = b;
-  block("def sign_in_without_browser():", () => {
-    push('"""Signs in on another device: prints the URL, reads back the address the browser ended on."""');
-    push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
-    push("flow.redirect_uri = REDIRECT_URI");
-    push("state = secrets.token_urlsafe(32)");
-    push('auth_url, _ = flow.authorization_url(access_type="offline", state=state)');
-    push('print("Open this URL in a browser on any device and sign in:")');
-    push("print(auth_url)");
-    push("print()");
-    push('print("The browser then fails to load a page on " + REDIRECT_URI + ".")');
-    block("try:", () => {
-      push('pasted = input("Copy the whole address from its address bar and paste it here: ")');
-    });
-    block("except EOFError:", () => push('sys.exit("Sign-in cancelled: no address was pasted.")'));
-    push("query = parse_qs(urlsplit(pasted.strip()).query)");
-    block('if query.get("state") != [state]:', () => {
-      push("sys.exit(");
-      push('"Sign-in refused: the state in the pasted address does not match this sign-in. "', 1);
-      push('"Paste the address that the URL printed by this run led to."', 1);
-      push(")");
-    });
-    block('if "error" in query:', () => push('sys.exit("Sign-in failed: " + query["error"][0])'));
-    block('if not query.get("code"):', () => {
-      push('sys.exit("Sign-in failed: the pasted address has no code.")');
-    });
-    push("# fetch_token sends the PKCE verifier the flow made for authorization_url.");
-    push('flow.fetch_token(code=query["code"][0])');
-    push("return flow.credentials");
-  });
-}
+export const PYTHON_INSTALL_NO_OAUTH = pipInstall(PYTHON_AUTH.none.packages);
 
 /** A parameter value as a Python expression, cast the way `_cast` will read it. */
 export function pythonParamValue(param: PreparedParam, asString: boolean, joinRepeated = false): string {
@@ -246,36 +208,17 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
     allPages &&
     multiValued.length > 0 &&
     method.parameters.some((p) => p.name === "pageToken" && p.location === "query");
-  const oauth = auth.type === "oauth";
-  const headless = auth.type === "oauth" && auth.flow === "headless";
-  const tokenCache = oauth && options.tokenCache === true;
+  const emitter = pythonAuth(auth);
+  const ctx = { input, options };
 
   // Header
   push(`# ${commentText(methodSummary(input))}`);
   const blurb = methodBlurb(input);
   if (blurb !== "") push(`# ${commentText(blurb)}`);
   push("#");
-  push(`# Install: ${oauth ? PYTHON_INSTALL : PYTHON_INSTALL_NO_OAUTH}`);
-  push(
-    oauth
-      ? "#   (the packages are imported as googleapiclient and google_auth_oauthlib)."
-      : "#   (the package is imported as googleapiclient).",
-  );
-  if (oauth) {
-    push(
-      '# credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',
-    );
-    push("#   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
-    if (headless) pushHeadlessHeader(push, "#", "run_local_server(port=8080)");
-    else
-      push(
-        "#   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
-      );
-  } else if (auth.type === "apiKey") {
-    push("# Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
-  } else {
-    push("# No credentials: this request is sent without authorization.");
-  }
+  push(`# Install: ${pipInstall(emitter.packages)}`);
+  push(emitter.importedAs);
+  emitter.header(push, auth, ctx);
   if (!api.pythonStatic) {
     push(
       "# This API is not packaged with google-api-python-client, so build() downloads its Discovery document",
@@ -300,99 +243,32 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   push(`# Run: python snippet.py`);
   blank();
 
-  // Imports
-  if (allPages || !download) push("import json");
-  if (tokenCache || auth.type === "apiKey") push("import os");
-  if (headless) push("import secrets");
-  push("import sys");
-  if (oauth && !headless) push("import webbrowser");
-  if (headless) push("from urllib.parse import parse_qs, urlsplit");
+  // Imports: the standard library, then third-party, each sorted (stdlib `import x` lines, then `from` lines).
+  const imports = emitter.imports(auth, ctx);
+  const stdlib = new Set([...(allPages || !download ? ["json"] : []), "sys", ...(imports.stdlib ?? [])]);
+  for (const name of [...stdlib].sort()) push(`import ${name}`);
+  for (const line of imports.stdlibFrom ?? []) push(line);
   blank();
-  if (tokenCache) {
-    push("from google.auth.exceptions import RefreshError");
-    push("from google.auth.transport.requests import Request");
-    push("from google.oauth2.credentials import Credentials");
-  }
-  if (oauth) push("from google_auth_oauthlib.flow import InstalledAppFlow");
-  push("from googleapiclient.discovery import build");
-  push("from googleapiclient.errors import HttpError");
+  const thirdParty = [
+    ...(imports.thirdParty ?? []),
+    "from googleapiclient.discovery import build",
+    "from googleapiclient.errors import HttpError",
+  ];
+  for (const line of thirdParty.filter((l) => l.startsWith("import ")).sort()) push(line);
+  for (const line of thirdParty.filter((l) => l.startsWith("from ")).sort()) push(line);
   const httpImports = [
-    ...(auth.type === "none" ? ["build_http"] : []),
+    ...(imports.http ?? []),
     ...(download ? ["MediaIoBaseDownload"] : []),
     ...(upload ? ["MediaFileUpload"] : []),
   ];
   if (httpImports.length > 0) push(`from googleapiclient.http import ${httpImports.join(", ")}`);
   blank();
 
-  if (oauth) {
-    const scopes = auth.scopes.length > 0 ? auth.scopes : method.scopes;
-    push(`SCOPES = ${pyLiteral([...scopes])}`);
-    if (tokenCache) {
-      push("# token.json caches your tokens between runs. Delete it when you change SCOPES.");
-      push('TOKEN_FILE = "token.json"');
-    }
-    if (headless) {
-      push("# The sign-in returns here; nothing listens on it (see the header).");
-      push(`REDIRECT_URI = ${pyString(HEADLESS_REDIRECT_URI)}`);
-      blank(2);
-      emitHeadlessSignIn(b);
-    } else {
-      blank(2);
-      block("def browser_available():", () => {
-        push('"""False on a machine without a browser: the sign-in URL is then only printed."""');
-        block("try:", () => {
-          push("webbrowser.get()");
-          push("return True");
-        });
-        block("except webbrowser.Error:", () => push("return False"));
-      });
-    }
-    blank(2);
-    block("def get_credentials():", () => {
-      if (tokenCache) {
-        push("creds = None");
-        block("if os.path.exists(TOKEN_FILE):", () => {
-          push("creds = Credentials.from_authorized_user_file(TOKEN_FILE, SCOPES)");
-        });
-        block("if creds and creds.valid:", () => push("return creds"));
-        block("if creds and creds.expired and creds.refresh_token:", () => {
-          block("try:", () => push("creds.refresh(Request())"));
-          block("except RefreshError:", () => push("creds = None"));
-        });
-        block("if not creds or not creds.valid:", () => {
-          if (headless) {
-            push("creds = sign_in_without_browser()");
-            return;
-          }
-          push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
-          push("creds = flow.run_local_server(port=0, open_browser=browser_available())");
-        });
-        block('with open(TOKEN_FILE, "w") as token:', () => push("token.write(creds.to_json())"));
-        push("return creds");
-      } else if (headless) {
-        push("return sign_in_without_browser()");
-      } else {
-        push('flow = InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)');
-        push("# Listens on a free local port; prints the sign-in URL and opens it in your browser.");
-        push("return flow.run_local_server(port=0, open_browser=browser_available())");
-      }
-    });
-  }
+  emitter.definitions(b, auth, ctx);
   blank(2);
   block("def main():", () => {
     const buildArgs = [pyString(api.name), pyString(api.version)];
-    if (oauth) buildArgs.push("credentials=get_credentials()");
-    if (auth.type === "apiKey") {
-      push('api_key = os.environ.get("GOOGLE_API_KEY")');
-      block("if not api_key:", () => {
-        push('sys.exit("Set the GOOGLE_API_KEY environment variable to your API key.")');
-      });
-      buildArgs.push("developerKey=api_key");
-    }
-    if (auth.type === "none") {
-      push("# http= keeps build() from looking for Application Default Credentials.");
-      buildArgs.push("http=build_http()");
-    }
+    buildArgs.push(...emitter.buildArgs(b, auth, ctx));
     if (!api.pythonStatic) buildArgs.push("static_discovery=False");
     push(`service = build(${buildArgs.join(", ")})`);
     blank();
@@ -531,13 +407,7 @@ function fallbackRequest(b: CodeBuilder, input: SnippetInput, why: PythonCallBlo
     push('#   string, and it sends every non-empty string as "true".');
   }
   push("# So this sends the explorer's request itself, through the HTTP object build() created");
-  const how = {
-    oauth: "#   (it adds your access token and refreshes it).",
-    apiKey:
-      "#   (without credentials); the API key goes in the x-goog-api-key header, as the explorer sends it.",
-    none: "#   (it sends no credentials).",
-  } as const;
-  push(how[input.auth.type]);
+  push(pythonAuth(input.auth).fallbackHow);
   const upload = mediaUploadApplies(input);
   if (upload) push("# The media file is not sent: only the JSON metadata.");
   push(`url = ${pyString(http.url)}`);
@@ -593,7 +463,18 @@ function unwrapData(body: NonNullable<SnippetInput["body"]>): NonNullable<Snippe
 export const pythonTarget: Target = {
   id: "python",
   label: "Python (google-api-python-client)",
+  tabLabel: "Python",
   extension: "py",
   language: "python",
+  capabilities: { allPages: true, tokenCache: true, download: true, signsIn: true },
+  project: pythonProject,
+  refuseAlt(input, alt) {
+    if (alt === "media" && input.method.supportsMediaDownload) return null;
+    const why =
+      alt === "media"
+        ? `${input.method.id} has no media download, so google-api-python-client has no _media call for it`
+        : "google-api-python-client always sends alt=json (alt=media only for media downloads)";
+    return `This request sets alt=${alt}, but ${why}: the Python code would send alt=json instead. Remove alt or use cURL.`;
+  },
   generate,
 };

@@ -5,13 +5,17 @@ Only the edges are replaced:
 - `InstalledAppFlow.run_local_server` (and, for the headless flow, `input()` + `fetch_token`: the pasted address is
   the authorization URL's redirect_uri with a fake code and its state) returns fake user credentials (the real `from_client_secrets_file` still
   parses credentials.json, so the client file format is checked);
+- the token endpoints the server auth kinds call (google-auth sends them through the same http): the OAuth token
+  endpoint (refresh-token and JWT-bearer grants) answers FAKE_TOKEN, IAM Credentials `generateAccessToken` answers
+  FAKE_IMPERSONATED_TOKEN; they are recorded in "tokens", apart from the API requests. Credential files the test
+  gives ("files": name → JSON) are written next to the snippet, and "{dir}" in "env" values names that folder;
 - `googleapiclient.discovery.build` is wrapped: it checks the snippet's arguments, then calls the REAL `build`
   (static documents are read from the installed package, no network) or, for `static_discovery=False`,
   `build_from_document` with the fixture's document; in both cases with an `http` that records requests instead of
   sending them (wrapped in google_auth_httplib2.AuthorizedHttp when credentials are given, so the real
   Authorization header is applied).
 
-stdin: JSON list of {"name", "snippet", "doc", "allPages", "tokenCache", "env"}.
+stdin: JSON list of {"name", "snippet", "doc", "allPages", "tokenCache", "env", "files"}.
 stdout: JSON list of results.
 """
 import builtins
@@ -37,6 +41,9 @@ REAL_AUTHORIZATION_URL = InstalledAppFlow.authorization_url
 REAL_FETCH_TOKEN = InstalledAppFlow.fetch_token
 REAL_INPUT = builtins.input
 FAKE_TOKEN = "ya29.fake-token"
+FAKE_IMPERSONATED_TOKEN = "ya29.fake-impersonated-token"
+TOKEN_URI = "https://oauth2.googleapis.com/token"
+IAM_CREDENTIALS = "https://iamcredentials.googleapis.com/"
 CLIENT_FILE = {
     "installed": {
         "client_id": "test-client.apps.googleusercontent.com",
@@ -61,7 +68,16 @@ class Recorder:
             body = body.decode("utf-8", "replace")
         elif body is not None and not isinstance(body, str):
             body = repr(body)
-        self.state["requests"].append({"uri": uri, "method": method, "headers": dict(headers or {}), "body": body})
+        recorded = {"uri": uri, "method": method, "headers": dict(headers or {}), "body": body}
+        if uri == TOKEN_URI:
+            self.state["tokens"].append(recorded)
+            answer = {"access_token": FAKE_TOKEN, "expires_in": 3600, "token_type": "Bearer"}
+            return httplib2.Response({"status": "200", "content-type": "application/json"}), json.dumps(answer).encode()
+        if uri.startswith(IAM_CREDENTIALS) and uri.endswith(":generateAccessToken"):
+            self.state["tokens"].append(recorded)
+            answer = {"accessToken": FAKE_IMPERSONATED_TOKEN, "expireTime": "2099-01-01T00:00:00Z"}
+            return httplib2.Response({"status": "200", "content-type": "application/json"}), json.dumps(answer).encode()
+        self.state["requests"].append(recorded)
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(uri).query)
         if query.get("uploadType") == ["resumable"]:
             return httplib2.Response({"status": "200", "location": "https://upload.fake/session/1"}), b""
@@ -146,13 +162,16 @@ def run_one(item):
             f.write(item["snippet"])
         with open(os.path.join(tmp, "credentials.json"), "w", encoding="utf-8") as f:
             json.dump(CLIENT_FILE, f)
+        for name, content in (item.get("files") or {}).items():
+            with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
+                json.dump(content, f)
         if item.get("mediaFile"):
             with open(os.path.join(tmp, item["mediaFile"]), "wb") as f:
                 f.write(b"\x00fake media bytes")
         old_cwd = os.getcwd()
         old_env = dict(os.environ)
         os.chdir(tmp)
-        os.environ.update(item.get("env", {}))
+        os.environ.update({k: v.replace("{dir}", tmp) for k, v in item.get("env", {}).items()})
         os.environ.pop("BROWSER", None)
         discovery.build = fake_build
         InstalledAppFlow.run_local_server = fake_run_local_server
@@ -161,7 +180,7 @@ def run_one(item):
         builtins.input = fake_input
         try:
             for run in range(2 if item.get("tokenCache") else 1):
-                state.update({"requests": [], "build": [], "flow": [], "pages": 0, "auth_urls": []})
+                state.update({"requests": [], "tokens": [], "build": [], "flow": [], "pages": 0, "auth_urls": []})
                 out, err = io.StringIO(), io.StringIO()
                 exit_code = 0
                 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -182,6 +201,7 @@ def run_one(item):
                     "requests": state["requests"],
                     "build": state["build"],
                     "flow": state["flow"],
+                    "tokens": state["tokens"],
                     "files": files,
                     "downloaded": open(os.path.join(tmp, item["downloadTo"]), "rb").read().decode("latin-1")
                     if item.get("downloadTo") and item["downloadTo"] in files else None,

@@ -7,6 +7,7 @@
  * (client-library-rules.md A3, A4, E3).
  */
 import { spawnSync } from "node:child_process";
+import { createVerify, generateKeyPairSync } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -14,10 +15,80 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { loadAllFixtures, ROOT, type LoadedFixture } from "../../__fixtures__/load";
 import { mediaDownloadApplies, mediaUploadApplies } from "../../prepare";
+import type { RequestAuth } from "@/lib/request/types";
+
 import { multiValuedParams, pythonTarget } from "./client";
 
 const PYTHON = join(ROOT, ".venv", "bin", "python");
 const FAKE_KEY = "fake-api-key-123";
+const FAKE_TOKEN = "ya29.fake-token";
+const FAKE_IMPERSONATED_TOKEN = "ya29.fake-impersonated-token";
+const TOKEN_URI = "https://oauth2.googleapis.com/token";
+const SA_EMAIL = "runner@my-project.iam.gserviceaccount.com";
+const ADC_REFRESH_TOKEN = "1//fake-adc-refresh";
+
+/** A real RSA key: the service-account snippet signs its JWT assertion with it, and the test verifies it. */
+const SA_KEY = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+
+/** The credential file GOOGLE_APPLICATION_CREDENTIALS names for a server auth kind (written next to the snippet). */
+function credentialFiles(auth: RequestAuth): {
+  env: Record<string, string>;
+  files: Record<string, unknown>;
+} {
+  switch (auth.type) {
+    case "apiKey":
+      return { env: { GOOGLE_API_KEY: FAKE_KEY }, files: {} };
+    case "adc":
+    case "impersonate":
+      // What gcloud auth application-default login writes (a client id of our own: no gcloud warning).
+      return {
+        env: { GOOGLE_APPLICATION_CREDENTIALS: "{dir}/adc.json" },
+        files: {
+          "adc.json": {
+            type: "authorized_user",
+            client_id: "adc-client.apps.googleusercontent.com",
+            client_secret: "adc-secret",
+            refresh_token: ADC_REFRESH_TOKEN,
+          },
+        },
+      };
+    case "serviceAccount":
+      return {
+        env: { GOOGLE_APPLICATION_CREDENTIALS: "{dir}/sa-key.json" },
+        files: {
+          "sa-key.json": {
+            type: "service_account",
+            project_id: "my-project",
+            private_key_id: "fake-key-id",
+            private_key: SA_KEY.privateKey,
+            client_email: SA_EMAIL,
+            client_id: "1234567890",
+            token_uri: TOKEN_URI,
+          },
+        },
+      };
+    default:
+      return { env: {}, files: {} };
+  }
+}
+
+function form(body: string | null): URLSearchParams {
+  return new URLSearchParams(body ?? "");
+}
+
+/** The claims of a JWT assertion whose RS256 signature the service account's public key verifies. */
+function verifiedClaims(jwt: string): Record<string, unknown> {
+  const [head, payload, signature] = jwt.split(".");
+  const verify = createVerify("RSA-SHA256");
+  verify.update(`${head}.${payload}`);
+  expect(verify.verify(SA_KEY.publicKey, Buffer.from(signature!, "base64url")), "JWT signature").toBe(true);
+  expect(JSON.parse(Buffer.from(head!, "base64url").toString())).toMatchObject({ alg: "RS256" });
+  return JSON.parse(Buffer.from(payload!, "base64url").toString()) as Record<string, unknown>;
+}
 
 interface RecordedRequest {
   readonly uri: string;
@@ -39,6 +110,8 @@ interface Run {
     static_discovery: boolean | null;
   }[];
   readonly flow: { kwargs: Record<string, unknown>; scopes: string[] }[];
+  /** Token-endpoint requests (refresh, JWT bearer, generateAccessToken), apart from the API requests. */
+  readonly tokens: RecordedRequest[];
   readonly files: string[];
   readonly downloaded: string | null;
 }
@@ -61,7 +134,7 @@ beforeAll(() => {
     tokenCache: fx.options.tokenCache === true,
     downloadTo: fx.options.downloadTo ?? null,
     mediaFile: fx.input!.media?.fileName ?? null,
-    env: fx.input!.auth.type === "apiKey" ? { GOOGLE_API_KEY: FAKE_KEY } : {},
+    ...credentialFiles(fx.input!.auth),
   }));
   const proc = spawnSync(PYTHON, [join(__dirname, "prove_snippets.py")], {
     input: JSON.stringify(items),
@@ -124,8 +197,15 @@ function compare(fx: LoadedFixture, run: Run): void {
   const headers = Object.fromEntries(Object.entries(actual.headers).map(([k, v]) => [k.toLowerCase(), v]));
   switch (input.auth.type) {
     case "oauth":
+    case "adc":
+    case "serviceAccount":
       expect(expected.headers.authorization).toBe("Bearer {ACCESS_TOKEN}");
-      expect(headers.authorization).toBe("Bearer ya29.fake-token");
+      expect(headers.authorization).toBe(`Bearer ${FAKE_TOKEN}`);
+      break;
+    case "impersonate":
+      // The call carries the impersonated service account's token, not the source credentials'.
+      expect(expected.headers.authorization).toBe("Bearer {ACCESS_TOKEN}");
+      expect(headers.authorization).toBe(`Bearer ${FAKE_IMPERSONATED_TOKEN}`);
       break;
     case "apiKey":
       expect(expected.headers["x-goog-api-key"]).toBeDefined();
@@ -162,6 +242,35 @@ function isDataWrapped(v: unknown): v is { data: unknown } {
   );
 }
 
+/** What the server auth kinds sent to the token endpoints: the grant, its scopes, the subject, the target. */
+function proveServerCredentials(auth: RequestAuth, tokens: RecordedRequest[]): void {
+  const scopes = "scopes" in auth ? auth.scopes : [];
+  if (auth.type === "adc" || auth.type === "impersonate") {
+    // The authorized_user ADC file's refresh token, exchanged at the token endpoint.
+    expect(tokens[0]!.uri).toBe(TOKEN_URI);
+    expect(form(tokens[0]!.body).get("grant_type")).toBe("refresh_token");
+    expect(form(tokens[0]!.body).get("refresh_token")).toBe(ADC_REFRESH_TOKEN);
+  }
+  if (auth.type === "adc") expect(tokens).toHaveLength(1);
+  if (auth.type === "serviceAccount") {
+    expect(tokens).toHaveLength(1);
+    const grant = form(tokens[0]!.body);
+    expect(grant.get("grant_type")).toBe("urn:ietf:params:oauth:grant-type:jwt-bearer");
+    const claims = verifiedClaims(grant.get("assertion")!);
+    expect(claims).toMatchObject({ iss: SA_EMAIL, aud: TOKEN_URI, scope: scopes.join(" ") });
+    expect(claims.sub).toBe(auth.subject);
+  }
+  if (auth.type === "impersonate") {
+    expect(tokens).toHaveLength(2);
+    const iam = tokens[1]!;
+    expect(iam.uri).toBe(
+      `https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`,
+    );
+    expect(iam.headers.authorization ?? iam.headers.Authorization).toBe(`Bearer ${FAKE_TOKEN}`);
+    expect(JSON.parse(iam.body!)).toMatchObject({ scope: scopes, lifetime: "3600s" });
+  }
+}
+
 describe.skipIf(!haveVenv)("python snippets run verbatim with the real libraries (offline)", () => {
   for (const fx of fixtures) {
     it(fx.name, () => {
@@ -190,9 +299,13 @@ describe.skipIf(!haveVenv)("python snippets run verbatim with the real libraries
           });
         } else expect(first!.flow[0]!.kwargs).toMatchObject({ port: 0 });
         expect([...first!.flow[0]!.scopes].sort()).toEqual([...input.auth.scopes].sort());
-      } else {
+      } else if (input.auth.type === "apiKey" || input.auth.type === "none") {
         expect(build.credentials).toBeNull();
         expect(first!.flow).toHaveLength(0);
+      } else {
+        expect(build.credentials).toBe("Credentials");
+        expect(first!.flow).toHaveLength(0);
+        proveServerCredentials(input.auth, first!.tokens);
       }
       if (input.auth.type === "apiKey") expect(build.developerKey).toBe(FAKE_KEY);
       if (input.auth.type === "none") expect(build.http).toBe("Http");

@@ -24,9 +24,11 @@ import {
   usesBody,
 } from "@/lib/codegen/prepare";
 import type { PreparedParam, SnippetInput, SnippetOptions, Target } from "@/lib/codegen/types";
-import { HEADLESS_REDIRECT_URI, pushHeadlessHeader } from "@/lib/codegen/targets/headless";
 import { checkHeaderField } from "@/lib/request/header-field";
 import type { ParamScalar } from "@/lib/request/types";
+
+import { type NodeImport, typescriptAuth } from "./auth";
+import { typescriptProject } from "./project";
 
 export const TS_INSTALL = "npm install googleapis@^188 && npm install --save-dev tsx";
 
@@ -83,6 +85,7 @@ const NOT_AN_API_VARIABLE: ReadonlySet<string> = new Set([
     " ",
   ),
   ..."writeFileSync createServer AddressInfo pipeline pageToken extraParams".split(" "),
+  ..."keyFile source SUBJECT TARGET_SERVICE_ACCOUNT".split(" "),
 ]);
 
 /**
@@ -104,9 +107,8 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   const streamed = download && options.downloadTo !== undefined;
   const upload = mediaUploadApplies(input);
   const allPages = options.allPages === true && method.pageable && !download;
-  const oauth = auth.type === "oauth";
-  const headless = auth.type === "oauth" && auth.flow === "headless";
-  const tokenCache = oauth && options.tokenCache === true;
+  const emitter = typescriptAuth(auth);
+  const ctx = { input, options };
   const apiVar = tsApiVariable(input.api.name);
 
   // Header
@@ -116,21 +118,7 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   push("//");
   push(`// Install: ${TS_INSTALL}`);
   push('// Save as snippet.mts (or set "type": "module" in package.json), then run: npx tsx snippet.mts');
-  if (oauth) {
-    push(
-      '// credentials.json: an OAuth client ID of type "Desktop app", created and downloaded in the Google',
-    );
-    push("//   Cloud console under APIs & Services → Credentials → Create credentials → OAuth client ID.");
-    if (headless) pushHeadlessHeader(push, "//", "server.listen(8080, …)");
-    else
-      push(
-        "//   Keep it next to this file. Sign-in opens your browser and returns to a local port (loopback flow).",
-      );
-  } else if (auth.type === "apiKey") {
-    push("// Set GOOGLE_API_KEY to an API key (Google Cloud console → APIs & Services → Credentials).");
-  } else {
-    push("// No credentials: this request is sent without authorization.");
-  }
+  emitter.header(push, auth, ctx);
   if (!api.inGoogleapis) {
     // The API version, or (snapshot newer than googleapis 188, or a resource `-`) only this method, is missing.
     const missing = isApiInGoogleapis(api.name, api.version)
@@ -144,44 +132,21 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   }
   blank();
 
-  // Imports
-  if (oauth && !headless) push("import { spawn } from 'node:child_process';");
-  if (oauth) push("import { randomBytes } from 'node:crypto';");
-  const fsImports = [
-    ...(download ? ["createWriteStream"] : []),
-    ...(upload ? ["createReadStream"] : []),
-    ...(tokenCache ? ["existsSync"] : []),
-    ...(oauth ? ["readFileSync"] : []),
-    ...(tokenCache ? ["writeFileSync"] : []),
-  ].sort();
-  if (fsImports.length > 0) push(`import { ${fsImports.join(", ")} } from 'node:fs';`);
-  if (oauth && !headless) push("import { createServer } from 'node:http';");
-  if (oauth && !headless) push("import type { AddressInfo } from 'node:net';");
-  if (headless) push("import { createInterface } from 'node:readline';");
-  if (download) push("import { pipeline } from 'node:stream/promises';");
+  // Imports: node built-ins by module (names sorted), then googleapis.
+  const nodeImports = [
+    ...emitter.nodeImports(auth, ctx),
+    ...(download ? [{ from: "node:fs", names: ["createWriteStream"] }] : []),
+    ...(upload ? [{ from: "node:fs", names: ["createReadStream"] }] : []),
+    ...(download ? [{ from: "node:stream/promises", names: ["pipeline"] }] : []),
+  ];
+  for (const line of nodeImportLines(nodeImports)) push(line);
   blank();
-  push(oauth ? "import { Auth, google } from 'googleapis';" : "import { google } from 'googleapis';");
+  const fromGoogleapis = [...emitter.googleapisImports(auth), "google"];
+  push(`import { ${fromGoogleapis.join(", ")} } from 'googleapis';`);
   blank();
-
-  if (oauth) emitOAuth(b, input, tokenCache, headless);
 
   // Client
-  let authExpr: string | null = null;
-  if (oauth) {
-    push("const auth = await authorize();");
-    authExpr = "auth";
-  } else if (auth.type === "apiKey") {
-    push("const apiKey = process.env.GOOGLE_API_KEY;");
-    block(
-      "if (!apiKey) {",
-      () => {
-        push("console.error('Set the GOOGLE_API_KEY environment variable to your API key.');");
-        push("process.exit(1);");
-      },
-      "}",
-    );
-    authExpr = "auth: apiKey";
-  }
+  const authExpr = emitter.setup(b, auth, ctx);
   if (api.inGoogleapis) {
     const accessor = nodeApiAccessor(api.name, api.version);
     const opts = [`version: ${tsString(api.version)}`, ...(authExpr === null ? [] : [authExpr])];
@@ -282,227 +247,32 @@ function generate(input: SnippetInput, options: SnippetOptions = {}): string {
   return b.join();
 }
 
-function emitOAuth(b: CodeBuilder, input: SnippetInput, tokenCache: boolean, headless = false): void {
-  const { push, blank, block } = b;
-  const scopes =
-    input.auth.type === "oauth" && input.auth.scopes.length > 0 ? input.auth.scopes : input.method.scopes;
-  push(`const SCOPES = ${tsLiteral([...scopes])};`);
-  if (tokenCache) {
-    push("// token.json caches your tokens between runs. Delete it when you change SCOPES.");
-    push("const TOKEN_FILE = 'token.json';");
+/** `import { a, b } from 'm';` per module, modules and names sorted (`import type` for type-only modules). */
+function nodeImportLines(imports: readonly NodeImport[]): string[] {
+  const byModule = new Map<string, { names: Set<string>; type: boolean }>();
+  for (const i of imports) {
+    const entry = byModule.get(i.from) ?? { names: new Set<string>(), type: i.type === true };
+    for (const n of i.names) entry.names.add(n);
+    byModule.set(i.from, entry);
   }
-  blank();
-  if (headless) {
-    push("// The sign-in returns here; nothing listens on it (see the header).");
-    push(`const REDIRECT_URI = ${tsString(HEADLESS_REDIRECT_URI)};`);
-    blank();
-    emitReadLine(b);
-  } else {
-    emitOpenBrowser(b);
-  }
-  blank();
-  push(
-    headless
-      ? "/** Signs in on another device (PKCE + state, pasted address) and returns an authorized client. */"
-      : "/** Signs in with the loopback flow (PKCE + state) and returns an authorized client. */",
-  );
-  block(
-    "async function authorize(): Promise<Auth.OAuth2Client> {",
-    () => {
-      authorizeBody(b, tokenCache, headless);
-    },
-    "}",
-  );
-  blank();
-}
-
-/** Reads one line of the terminal (null at end of input: nothing was pasted). */
-function emitReadLine(b: CodeBuilder): void {
-  const { push, block } = b;
-  push("/** Prints `prompt` and reads one line from the terminal; null when the input ends first. */");
-  block(
-    "async function readLine(prompt: string): Promise<string | null> {",
-    () => {
-      push("process.stdout.write(prompt);");
-      push("const lines = createInterface({ input: process.stdin });");
-      push("for await (const line of lines) return line;");
-      push("return null;");
-    },
-    "}",
-  );
-}
-
-function emitOpenBrowser(b: CodeBuilder): void {
-  const { push, block } = b;
-  push(
-    "/** Opens `url` in a browser ($BROWSER if set). Failures are ignored: the URL is printed as well. */",
-  );
-  block(
-    "function openBrowser(url: string): void {",
-    () => {
-      push("const [command, args]: [string, string[]] = process.env.BROWSER");
-      push("? [process.env.BROWSER, [url]]", 1);
-      push(": process.platform === 'darwin'", 1);
-      push("? ['open', [url]]", 2);
-      push(": process.platform === 'win32'", 2);
-      push("? ['rundll32', ['url.dll,FileProtocolHandler', url]]", 3);
-      push(": ['xdg-open', [url]];", 3);
-      push("const child = spawn(command, args, { detached: true, stdio: 'ignore' });");
-      push("child.on('error', () => {});");
-      push("child.unref();");
-    },
-    "}",
-  );
-}
-
-function authorizeBody(b: CodeBuilder, tokenCache: boolean, headless: boolean): void {
-  const { push, blank, block } = b;
-  push("type ClientKeys = { client_id: string; client_secret: string };");
-  push(
-    "const file = JSON.parse(readFileSync('credentials.json', 'utf8')) as { installed?: ClientKeys; web?: ClientKeys };",
-  );
-  push("const keys = file.installed ?? file.web;");
-  push(
-    'if (!keys) throw new Error(\'credentials.json is not an OAuth client ID file (no "installed" or "web" key).\');',
-  );
-  push(
-    "const client = new google.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });",
-  );
-  if (tokenCache) {
-    push("client.on('tokens', (tokens) => {");
-    push(
-      "writeFileSync(TOKEN_FILE, JSON.stringify({ ...client.credentials, ...tokens }, null, 2), { mode: 0o600 });",
-      1,
-    );
-    push("});");
-    block(
-      "if (existsSync(TOKEN_FILE)) {",
-      () => {
-        push("client.setCredentials(JSON.parse(readFileSync(TOKEN_FILE, 'utf8')) as Auth.Credentials);");
-        push("return client;");
-      },
-      "}",
-    );
-  }
-  blank();
-  if (headless) {
-    emitHeadlessExchange(b, tokenCache);
-    return;
-  }
-  push("const server = createServer();");
-  push("await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));");
-  push("const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;");
-  push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
-  push("const state = randomBytes(32).toString('hex');");
-  block(
-    "const authUrl = client.generateAuthUrl({",
-    () => {
-      push("access_type: 'offline',");
-      push("scope: SCOPES,");
-      push("redirect_uri: redirectUri,");
-      push("state,");
-      push("code_challenge: codeChallenge,");
-      push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
-    },
-    "});",
-  );
-  blank();
-  block(
-    "const code = await new Promise<string>((resolve, reject) => {",
-    () => {
-      block(
-        "server.on('request', (req, res) => {",
-        () => {
-          push("const url = new URL(req.url ?? '/', redirectUri);");
-          block(
-            "if (url.pathname !== '/') {",
-            () => {
-              push("res.writeHead(404, { connection: 'close' }).end();");
-              push("return;");
-            },
-            "}",
-          );
-          push("const returned = url.searchParams.get('code');");
-          push("const ok = returned !== null && url.searchParams.get('state') === state;");
-          push(
-            "res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });",
-          );
-          push(
-            "res.end(ok ? '<p>Signed in. You can close this tab.</p>' : '<p>Sign-in failed. You can close this tab.</p>');",
-          );
-          push("if (ok) resolve(returned);");
-          push(
-            "else reject(new Error(`Sign-in failed: ${url.searchParams.get('error') ?? 'missing code or wrong state'}`));",
-          );
-        },
-        "});",
-      );
-      push("console.log(`Open this URL in your browser to sign in:\\n${authUrl}`);");
-      push("openBrowser(authUrl);");
-    },
-    "}).finally(() => server.close());",
-  );
-  blank();
-  push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });");
-  push("client.setCredentials(tokens);");
-  if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
-  push("return client;");
-}
-
-/**
- * The headless sign-in: the URL with PKCE S256 and a random state is printed; the address the browser ended on
- * (`REDIRECT_URI?code=…&state=…`, a page that failed to load) is pasted back; the state is checked before the code
- * is exchanged with the verifier.
- */
-function emitHeadlessExchange(b: CodeBuilder, tokenCache: boolean): void {
-  const { push, blank, block } = b;
-  push("const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();");
-  push("const state = randomBytes(32).toString('hex');");
-  block(
-    "const authUrl = client.generateAuthUrl({",
-    () => {
-      push("access_type: 'offline',");
-      push("scope: SCOPES,");
-      push("redirect_uri: REDIRECT_URI,");
-      push("state,");
-      push("code_challenge: codeChallenge,");
-      push("code_challenge_method: Auth.CodeChallengeMethod.S256,");
-    },
-    "});",
-  );
-  push("console.log(`Open this URL in a browser on any device and sign in:\\n${authUrl}\\n`);");
-  push("console.log(`The browser then fails to load a page on ${REDIRECT_URI}.`);");
-  push("const pasted = await readLine('Copy the whole address from its address bar and paste it here: ');");
-  push("if (pasted === null) throw new Error('Sign-in cancelled: no address was pasted.');");
-  push("let returned = new URLSearchParams();");
-  block("try {", () => push("returned = new URL(pasted.trim()).searchParams;"), "} catch {");
-  push("// not an address: refused below, as it has no state", 1);
-  push("}");
-  block(
-    "if (returned.get('state') !== state) {",
-    () => {
-      push(
-        "throw new Error('Sign-in refused: the state in the pasted address does not match this sign-in. Paste the address that the URL printed by this run led to.');",
-      );
-    },
-    "}",
-  );
-  push("const error = returned.get('error');");
-  push("if (error !== null) throw new Error(`Sign-in failed: ${error}`);");
-  push("const code = returned.get('code');");
-  push("if (!code) throw new Error('Sign-in failed: the pasted address has no code.');");
-  blank();
-  push("const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: REDIRECT_URI });");
-  push("client.setCredentials(tokens);");
-  if (tokenCache) push("writeFileSync(TOKEN_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });");
-  push("return client;");
+  return [...byModule.keys()].sort().map((from) => {
+    const { names, type } = byModule.get(from)!;
+    return `import ${type ? "type " : ""}{ ${[...names].sort().join(", ")} } from '${from}';`;
+  });
 }
 
 export const typescriptTarget: Target = {
   id: "typescript",
   label: "TypeScript (googleapis)",
+  tabLabel: "TypeScript",
   extension: "ts",
   language: "typescript",
+  capabilities: { allPages: true, tokenCache: true, download: true, signsIn: true },
+  project: typescriptProject,
+  refuseAlt: (input, alt) =>
+    alt === "media" && !input.method.supportsMediaDownload
+      ? `This request sets alt=media, but ${input.method.id} has no media download: googleapis would read the answer as JSON. Remove alt or use cURL.`
+      : null,
   generate,
 };
 
