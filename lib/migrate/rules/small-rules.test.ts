@@ -120,12 +120,12 @@ function getNewToken(oAuth2Client, callback) {
     if (err) return console.error(err);
     callback(token);
   };
-  loopbackGetToken(oAuth2Client, { access_type: 'offline', scope: SCOPES }).then((token) => onToken(null, token), (err) => onToken(err));
+  loopbackGetToken(oAuth2Client, { access_type: 'offline', scope: SCOPES }).then(({ tokens }) => onToken(null, tokens), (err) => onToken(err));
 }
 `);
     // The helper replaces the readline require in place; the lines after it are as they were.
     expect(r.output).toContain(
-      "}\nconst {google} = require('googleapis');\n\nfunction getNewToken(oAuth2Client, callback) {\n",
+      "}\n\nconst {google} = require('googleapis');\n\nfunction getNewToken(oAuth2Client, callback) {\n",
     );
   });
 
