@@ -19,11 +19,29 @@ describe("py-apiclient-import", () => {
       "from googleapiclient import discovery\nfrom googleapiclient.discovery import build\n",
     );
   });
-  it("import apiclient is explained, not rewritten; googleapiclient is not a finding", () => {
-    const src = "import apiclient\nfrom googleapiclient import discovery  # not apiclient\n";
+  it("import apiclient: every use is apiclient.<submodule> → import googleapiclient.<submodule>, uses renamed", () => {
+    const src =
+      "import apiclient\n\nservice = apiclient.discovery.build('drive', 'v3', credentials=creds)\ntry:\n    pass\nexcept apiclient.errors.HttpError as e:  # apiclient in a comment stays\n    print(e)\n";
     const r = withRule(pyApiclientImport, src);
-    expect(r.findings).toMatchObject([{ line: 1, fixed: false }]);
-    expect(r.output).toBe(src);
+    expect(r.findings).toMatchObject([{ line: 1, fixed: true }]);
+    expect(r.output).toBe(
+      "import googleapiclient.discovery\nimport googleapiclient.errors\n\nservice = googleapiclient.discovery.build('drive', 'v3', credentials=creds)\ntry:\n    pass\nexcept googleapiclient.errors.HttpError as e:  # apiclient in a comment stays\n    print(e)\n",
+    );
+    expect(
+      withRule(pyApiclientImport, "import apiclient.discovery\napiclient.discovery.build(1)\n").output,
+    ).toBe("import googleapiclient.discovery\ngoogleapiclient.discovery.build(1)\n");
+  });
+  it("import apiclient with an alias, or a use that is not a submodule, is explained, not rewritten", () => {
+    for (const src of [
+      "import apiclient as api\napi.discovery.build(1)\n",
+      "import apiclient\nprint(apiclient.__version__)\n",
+      "import apiclient\nx = apiclient\n",
+      "import apiclient\nfrom googleapiclient import discovery  # not apiclient\n",
+    ]) {
+      const r = withRule(pyApiclientImport, src);
+      expect(r.findings).toMatchObject([{ line: 1, fixed: false }]);
+      expect(r.output).toBe(src);
+    }
   });
 });
 
