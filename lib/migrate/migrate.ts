@@ -4,10 +4,20 @@
  * otherwise the finding is reported as "fix by hand" and nothing is changed there — never a half-applied edit.
  */
 import { editsConflict, applyEdits } from "./edits";
+import { pythonLeftoverEdits } from "./leftovers";
 import { pythonPreambleEdit } from "./preamble";
 import { RULES } from "./rules";
 import { hasSyntaxErrors, lineColumn, parseSource } from "./syntax";
-import type { Edit, Finding, MigrateLanguage, MigrateResult, Rule, RuleContext, RuleOutcome } from "./types";
+import type {
+  Edit,
+  Finding,
+  MigrateLanguage,
+  MigrateResult,
+  Rule,
+  RuleContext,
+  RuleOutcome,
+  Tree,
+} from "./types";
 
 export interface MigrateOptions {
   readonly language: MigrateLanguage;
@@ -41,6 +51,16 @@ export function migrate(source: string, options: MigrateOptions): MigrateResult 
       return { findings: [], output: source, error: TOO_DEEP };
     throw e;
   }
+}
+
+/** Drops the imports and the OOB constant the fixes left unused (see ./leftovers.ts); a broken result is not kept. */
+function withoutLeftovers(source: string, tree: Tree, output: string): string {
+  const outTree = parseSource(output, "python");
+  if (hasSyntaxErrors(outTree)) return output;
+  const edits = pythonLeftoverEdits(source, tree, output, outTree);
+  if (edits.length === 0) return output;
+  const cleaned = applyEdits(output, edits);
+  return hasSyntaxErrors(parseSource(cleaned, "python")) ? output : cleaned;
 }
 
 function migrateTree(source: string, options: MigrateOptions): MigrateResult {
@@ -79,6 +99,7 @@ function migrateTree(source: string, options: MigrateOptions): MigrateResult {
         )
       : undefined;
   let output = applyEdits(source, preamble ? [...accepted, preamble] : accepted);
+  if (language === "python" && accepted.length > 0) output = withoutLeftovers(source, tree, output);
   if (accepted.length > 0 && !hasSyntaxErrors(tree) && hasSyntaxErrors(parseSource(output, language))) {
     // A rewrite that breaks the file is worse than none: report everything as manual.
     fixed.clear();

@@ -49,7 +49,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   "youtube-channels-list-run-console.py": ["py-insecure-transport", "py-run-console"],
   "youtube-oob-constant-flow.py": ["py-oob-redirect"],
   "youtube-playlists-insert-run-console.py": ["py-insecure-transport", "py-run-console"],
-  "youtube-readline-oob-async.js": ["js-oob-code-prompt (manual)", "js-oob-code-prompt (manual)"],
+  "youtube-readline-oob-async.js": ["js-oob-code-prompt"],
   "youtube-search-apikey-hardcoded.js": ["hardcoded-secret"],
 };
 

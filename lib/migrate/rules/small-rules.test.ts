@@ -48,7 +48,7 @@ describe("py-apiclient-import", () => {
 describe("py-insecure-transport", () => {
   it("removes the line that sets it (any quoting), keeps the comment above", () => {
     const src = "import os\n# local only\nos.environ['OAUTHLIB_INSECURE_TRANSPORT'] = '1'\nx = 1\n";
-    expect(withRule(pyInsecureTransport, src).output).toBe("import os\n# local only\nx = 1\n");
+    expect(withRule(pyInsecureTransport, src).output).toBe("# local only\nx = 1\n"); // import os served only that line
   });
   it("reading it is not a finding; the only statement of a block is explained, not removed", () => {
     expect(
