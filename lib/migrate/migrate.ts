@@ -89,16 +89,18 @@ function migrateTree(source: string, options: MigrateOptions): MigrateResult {
     accepted.push(...outcome.edits);
     fixed.add(outcome);
   }
-  const preamble =
-    language === "python"
-      ? pythonPreambleEdit(
-          source,
-          tree,
-          [...fixed].flatMap((o) => o.imports ?? []),
-          [...fixed].flatMap((o) => o.definitions ?? []),
-        )
-      : undefined;
-  let output = applyEdits(source, preamble ? [...accepted, preamble] : accepted);
+  let output = applyEdits(source, accepted);
+  if (language === "python") {
+    // The imports and helpers the fixes need go after the *rewritten* file's imports: computed on the output, so
+    // they can never overlap a fix that rewrote or removed the last import.
+    const preamble = pythonPreambleEdit(
+      output,
+      parseSource(output, language),
+      [...fixed].flatMap((o) => o.imports ?? []),
+      [...fixed].flatMap((o) => o.definitions ?? []),
+    );
+    if (preamble) output = applyEdits(output, [preamble]);
+  }
   if (language === "python" && accepted.length > 0) output = withoutLeftovers(source, tree, output);
   if (accepted.length > 0 && !hasSyntaxErrors(tree) && hasSyntaxErrors(parseSource(output, language))) {
     // A rewrite that breaks the file is worse than none: report everything as manual.
