@@ -8,7 +8,7 @@
  *   `const code = await rl.question(prompt)` (readline/promises) or `await new Promise((resolve) =>
  *   rl.question(prompt, resolve))`, `rl.close()`, then `await client.getToken(code)` → `await HELPER(client, OPTS)`,
  *   which resolves what getToken did ({ tokens, res }), so the user's next lines stay as they were.
- * The helper is the explorer's loopback sign-in (127.0.0.1:0, PKCE, state), or the headless one (`--headless`).
+ * The helper (after the file's imports) is the explorer's loopback sign-in (127.0.0.1:0, PKCE, state), or the headless one (`--headless`).
  * The out-of-band redirect URI passed to the OAuth2 constructor goes (the helper sets its own), with an `OOB`
  * constant and imports (readline, process.stdin) that the rewrite leaves provably unused.
  */
@@ -21,6 +21,7 @@ import {
   bindingOf,
   inside,
   memberCall,
+  moduleBindings,
   references,
   statementOf,
   statements,
@@ -309,32 +310,45 @@ function rewriteCallbackPrompt(ctx: RuleContext, question: SyntaxNode): Rewrite 
 }
 
 /**
- * Adds the helper (in place of the readline import the rewrite leaves unused, else at the end of the file: a
- * function declaration is hoisted), drops the imports and the out-of-band URI that go with the old prompt.
+ * Adds the helper after the file's last top-level import/require (at the top when it has none; a function
+ * declaration is hoisted anyway), and drops the imports and the out-of-band URI that go with the old prompt.
  */
 function finish(ctx: RuleContext, removed: readonly Range[], edits: Edit[]): Rewrite | undefined {
   const oob = oobRemovals(ctx, removed);
   if (!oob) return undefined;
   const helper = getTokenHelper(ctx.language === "typescript", ctx.headless);
   const unused = unusedImportRemovals(ctx, removed);
-  const readline = unused.find((e) => {
-    const b = ctx.source.slice(e.from, e.to);
-    return READLINE.some((m) => b.includes(`'${m}'`) || b.includes(`"${m}"`));
-  });
-  const placed = readline
-    ? [...unused.filter((e) => e !== readline), { ...readline, insert: `${helper}\n\n` }]
-    : [
-        ...unused,
-        {
-          from: ctx.source.length,
-          to: ctx.source.length,
-          insert: `${ctx.source.endsWith("\n") ? "" : "\n"}\n${helper}\n`,
-        },
-      ];
+  const kept = moduleBindings(ctx).filter((b) => !unused.some((u) => inside(b.stmt, u)));
+  const last = kept[kept.length - 1];
+  const placed: Edit = last
+    ? { from: last.stmt.to, to: last.stmt.to, insert: `\n\n${helper}` }
+    : { from: 0, to: 0, insert: `${helper}\n\n` };
   const oobRanges = findAll(ctx.tree, "String")
     .filter((s) => isOobString(ctx, s))
     .map((s) => ({ from: s.from, to: s.to }));
-  return { edits: [...edits, ...oob, ...placed], oob: oobRanges };
+  return { edits: [...edits, ...oob, ...unused, placed], oob: oobRanges };
+}
+
+/**
+ * Whether a prompt reads the sign-in code: its answer (the awaited variable, or the callback's parameter) is
+ * passed to getToken. A prompt whose answer cannot be followed counts as one; a loopback program asking for
+ * something else (a folder name) does not.
+ */
+function readsTheCode(ctx: RuleContext, question: SyntaxNode): boolean {
+  const call = question.parent as SyntaxNode;
+  const callback = args(call)[1];
+  const param = callback?.getChild("ParamList")?.getChild("VariableDefinition");
+  const decl = singleDeclaration(statementOf(question) ?? undefined);
+  const answers = [
+    ...(param ? [ctx.text(param)] : []),
+    ...(decl?.value.name === "AwaitExpression" && inside(question, decl.value) ? [ctx.text(decl.def)] : []),
+  ];
+  if (answers.length === 0) return true;
+  return findAll(ctx.tree, "CallExpression").some(
+    (c) =>
+      memberCall(ctx, c)?.[1] === "getToken" &&
+      answers.some((a) => references(ctx, a).some((r) => inside(r, c.getChild("ArgList") as SyntaxNode))),
+  );
 }
 
 export const jsOobCodePrompt: Rule = {
@@ -350,9 +364,11 @@ export const jsOobCodePrompt: Rule = {
       m.lastChild?.name === "PropertyName" ? ctx.text(m.lastChild) : "";
     const makesAuthUrl = members.some((m) => prop(m) === "generateAuthUrl");
     const covered: Range[] = [];
+    const hasOob = findAll(ctx.tree, "String").some((s) => isOobString(ctx, s));
     if (makesAuthUrl)
       for (const m of members) {
         if (prop(m) !== "question" || m.parent?.name !== "CallExpression") continue;
+        if (!hasOob && !readsTheCode(ctx, m)) continue;
         const rewrite = rewriteCallbackPrompt(ctx, m) ?? rewriteAwaitPrompt(ctx, m);
         if (rewrite && covered.length === 0) covered.push(...rewrite.oob);
         prompts.push({

@@ -108,7 +108,9 @@ describe("py-oauth2client beyond the quickstart shape", () => {
   it("file.Storage under another name, run_flow with flags (and tools.run), user_agent, argparser parents, http = authorize(...)", () => {
     const r = withRule(pyOauth2client, FLAGS);
     expect(r.findings).toMatchObject([{ line: 5, fixed: true }]);
-    expect(r.output).not.toMatch(/import oauth2client|oauth2client import|tools\.|Storage\(|authorize\(|user_agent|run_flow|httplib2/);
+    expect(r.output).not.toMatch(
+      /import oauth2client|oauth2client import|tools\.|Storage\(|authorize\(|user_agent|run_flow|httplib2/,
+    );
     expect(r.output).toContain("flags = argparse.ArgumentParser().parse_args()\n");
     expect(r.output).toContain("parser = argparse.ArgumentParser(parents=[base])\n");
     expect(r.output).toContain(

@@ -141,10 +141,9 @@ function getNewToken(oAuth2Client, callback) {
   loopbackGetToken(oAuth2Client, { access_type: 'offline', scope: SCOPES }).then(({ tokens }) => onToken(null, tokens), (err) => onToken(err));
 }
 `);
-    // The helper replaces the readline require in place; the lines after it are as they were.
-    expect(r.output).toContain(
-      "}\n\nconst {google} = require('googleapis');\n\nfunction getNewToken(oAuth2Client, callback) {\n",
-    );
+    // The readline require goes; the helper follows the file's last require.
+    expect(r.output.startsWith("const {google} = require('googleapis');\n\n/** Signs in")).toBe(true);
+    expect(r.output).toContain("  return response;\n}\n\nfunction getNewToken(oAuth2Client, callback) {\n");
   });
 
   it("the callback shape with anything else in the prompt callback is explained, not rewritten", () => {
