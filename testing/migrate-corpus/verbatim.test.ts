@@ -19,7 +19,7 @@ import {
   clientSecretsJson,
   PYTHON,
   runSnippet,
-  typecheckTs,
+  typecheckTsMany,
 } from "@/testing/fake-google/run-snippet";
 import {
   requestThroughFake,
@@ -223,7 +223,9 @@ const CASES: readonly Case[] = [
     file: "youtube-readline-oob-async.js",
     runAs: "channels.cjs",
     clientFromEnv: true,
-    calls: [{ method: "GET", host: YT, path: "/youtube/v3/channels", query: { part: "snippet", mine: "true" } }],
+    calls: [
+      { method: "GET", host: YT, path: "/youtube/v3/channels", query: { part: "snippet", mine: "true" } },
+    ],
   },
   {
     file: "tasks-readline-promises-oob.mts",
@@ -267,12 +269,16 @@ const CASES: readonly Case[] = [
   {
     file: "drive-v2-oauth2webserverflow.py",
     clientFromEnv: true,
-    calls: [{ method: "GET", host: "www.googleapis.com", path: "/drive/v2/files", query: { maxResults: "10" } }],
+    calls: [
+      { method: "GET", host: "www.googleapis.com", path: "/drive/v2/files", query: { maxResults: "10" } },
+    ],
   },
   {
     file: "youtube-run-console-with-messages.py",
     secrets: "client_secret.json",
-    calls: [{ method: "GET", host: YT, path: "/youtube/v3/channels", query: { part: "snippet", mine: "true" } }],
+    calls: [
+      { method: "GET", host: YT, path: "/youtube/v3/channels", query: { part: "snippet", mine: "true" } },
+    ],
     prints: "Sign in with the team account: https://accounts.google.com/",
   },
   {
@@ -531,9 +537,76 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
     expect(fake.records.filter((x) => x.kind === "api")).toEqual([]);
   }, 60_000);
 
-  it("the migrated TypeScript file type-checks (tsc --strict)", async () => {
-    const r = await typecheckTs(migrated("calendar-local-auth.mts"), { timeoutMs: 120_000 });
-    expect(r.diagnostics).toEqual([]);
+  it.each([
+    { file: "youtube-readline-oob-async.js", runAs: "channels.cjs", path: "/youtube/v3/channels" },
+    { file: "tasks-readline-promises-oob.mts", runAs: "snippet.ts", path: "/tasks/v1/users/@me/lists" },
+    { file: "calendar-local-auth.mts", runAs: "snippet.ts", path: "/calendar/v3/calendars/primary/events" },
+    { file: "drive-readline-oob-callback.js", runAs: "quickstart.cjs", path: "/drive/v3/files" },
+  ])(
+    "headless (Node): $file signs in without a browser (the user pastes the redirected address)",
+    async ({ file, runAs, path: apiPath }) => {
+      const language = languageOfFileName(file) ?? "javascript";
+      const { output, findings } = migrate(readFileSync(path.join(LEGACY, file), "utf8"), {
+        language,
+        headless: true,
+      });
+      expect(findings.every((f) => f.fixed)).toBe(true);
+      const fromEnv = file.startsWith("youtube");
+      const r = await runSnippet({
+        language: "typescript",
+        code: output,
+        fileName: runAs,
+        files: fromEnv ? {} : { "credentials.json": clientSecretsJson() },
+        env: fromEnv ? { CLIENT_ID: fake.clientId, CLIENT_SECRET: fake.clientSecret } : {},
+        fake,
+        timeoutMs: 45_000,
+        pasteFinalUrl: {},
+      });
+      expect(r.exitCode, `${r.stderr}\n${r.stdout}`).toBe(0);
+      expect(fake.problems).toEqual([]);
+      expect(r.stdout).toContain("Open this URL in a browser on any device and sign in:");
+      // The redirect of the explorer's headless snippets, which nothing listens on; PKCE and state were sent.
+      expect(fake.grants[0]?.redirectUri).toBe("http://localhost:8080/");
+      expect(fake.grants[0]?.state).toBeTruthy();
+      expect(r.browserLog.some((e) => e.event === "callback")).toBe(false);
+      const api = fake.records.filter((x) => x.kind === "api");
+      expect(api.map((a) => a.path)).toEqual([apiPath]);
+      expect(fake.issuedTokens.map((t) => t.accessToken)).toContain(api[0]?.bearerToken);
+    },
+    90_000,
+  );
+
+  it("headless (Node): a pasted address from another sign-in (wrong state) is refused with a clear message", async () => {
+    const source = readFileSync(path.join(LEGACY, "tasks-readline-promises-oob.mts"), "utf8");
+    const { output } = migrate(source, { language: "typescript", headless: true });
+    const r = await runSnippet({
+      language: "typescript",
+      code: output,
+      files: { "credentials.json": clientSecretsJson() },
+      fake,
+      timeoutMs: 45_000,
+      pasteFinalUrl: { tamper: (u) => u.replace(/state=[^&]+/, "state=forged") },
+    });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toContain(
+      "Sign-in refused: the state in the pasted address does not match this sign-in.",
+    );
+    expect(fake.issuedTokens).toEqual([]);
+    expect(fake.records.filter((x) => x.kind === "api")).toEqual([]);
+  }, 90_000);
+
+  it("every migrated TypeScript file type-checks (tsc --strict), loopback and headless", async () => {
+    const ts = CASES.map((c) => c.file).filter((f) => languageOfFileName(f) === "typescript");
+    expect(ts.length).toBeGreaterThanOrEqual(3);
+    const snippets: Record<string, string> = {};
+    for (const f of ts) {
+      const source = readFileSync(path.join(LEGACY, f), "utf8");
+      const base = f.replace(/\.m?ts$/, "");
+      snippets[`${base}.ts`] = migrated(f);
+      snippets[`${base}-headless.ts`] = migrate(source, { language: "typescript", headless: true }).output;
+    }
+    const r = await typecheckTsMany(snippets, { timeoutMs: 120_000 });
+    expect(r.byFile).toEqual(Object.fromEntries(Object.keys(snippets).map((n) => [n, []])));
     expect(r.ok).toBe(true);
   }, 150_000);
 });
