@@ -78,21 +78,21 @@ export function moduleBindings(ctx: RuleContext): ModuleBinding[] {
   const out: ModuleBinding[] = [];
   for (const stmt of childrenOf(ctx.tree.topNode)) {
     if (stmt.name === "ImportDeclaration") {
-      const module = stringValue(ctx, stmt.getChild("String"));
-      if (module === undefined) continue;
+      const from = stringValue(ctx, stmt.getChild("String"));
+      if (from === undefined) continue;
       const locals = findAll(ctx.tree, "VariableDefinition")
         .filter((d) => inside(d, stmt))
         .map((d) => ctx.text(d));
-      out.push({ stmt, module, locals });
+      out.push({ stmt, module: from, locals });
     } else if (stmt.name === "VariableDeclaration") {
       const call = stmt.getChild("CallExpression");
       if (call?.firstChild?.name !== "VariableName" || ctx.text(call.firstChild) !== "require") continue;
-      const module = stringValue(ctx, args(call)[0]);
-      if (module === undefined || stmt.getChildren("Equals").length !== 1) continue;
+      const from = stringValue(ctx, args(call)[0]);
+      if (from === undefined || stmt.getChildren("Equals").length !== 1) continue;
       const locals = findAll(ctx.tree, "VariableDefinition")
         .filter((d) => inside(d, stmt))
         .map((d) => ctx.text(d));
-      out.push({ stmt, module, locals });
+      out.push({ stmt, module: from, locals });
     }
   }
   return out;
