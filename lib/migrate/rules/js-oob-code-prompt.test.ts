@@ -138,6 +138,13 @@ describe("js-oob-code-prompt: async/await and readline/promises", () => {
     expect(r.output).toBe(src);
   });
 
+  it("a file that already defines the helper's name is explained, not given a second one", () => {
+    const src = `${ASYNC_JS}function loopbackGetToken() {}\n`;
+    const r = withRule(jsOobCodePrompt, src, "javascript");
+    expect(r.findings.every((f) => !f.fixed)).toBe(true);
+    expect(r.output).toBe(src);
+  });
+
   it("readline still used elsewhere: its require is kept", () => {
     const src = `${ASYNC_JS}const again = readline.createInterface({ input: process.stdin });\n`;
     const r = withRule(jsOobCodePrompt, src, "javascript");

@@ -316,6 +316,9 @@ function rewriteCallbackPrompt(ctx: RuleContext, question: SyntaxNode): Rewrite 
 function finish(ctx: RuleContext, removed: readonly Range[], edits: Edit[]): Rewrite | undefined {
   const oob = oobRemovals(ctx, removed);
   if (!oob) return undefined;
+  // A file that already has a function of the helper's name (a second prompt, a half-migrated file): by hand.
+  const name = getTokenHelperName(ctx.headless);
+  if (findAll(ctx.tree, "VariableDefinition").some((d) => ctx.text(d) === name)) return undefined;
   const helper = getTokenHelper(ctx.language === "typescript", ctx.headless);
   const unused = unusedImportRemovals(ctx, removed);
   const kept = moduleBindings(ctx).filter((b) => !unused.some((u) => inside(b.stmt, u)));
