@@ -46,6 +46,17 @@ describe("leftovers of a rewrite (Python)", () => {
     );
   });
 
+  it("an import the added helper reads is kept, though the fix took away its other uses", () => {
+    // The headless helper reads urllib.parse; the file's own import of it (used only by the removed steps) stays.
+    const src = OOB_FLOW.replace("import json", "import urllib.parse\nimport json").replace(
+      "    print(url)",
+      "    print(urllib.parse.unquote(url))",
+    );
+    const { output } = migrate(src, { language: "python", headless: true });
+    expect(output).toContain("def sign_in_without_browser(flow):");
+    expect(output.match(/^import urllib\.parse$/gm)).toHaveLength(1);
+  });
+
   it("nothing to fix: nothing is removed", () => {
     const src = "import os\nOOB = 'urn:ietf:wg:oauth:2.0:oob'\n";
     expect(migrate(src, { language: "python" }).output).toBe(src);

@@ -5,6 +5,7 @@
  * counts as a read, so a shadowing parameter keeps the import). Imports the user never used are not touched.
  */
 import type { SyntaxNode, Tree } from "@lezer/common";
+import { parser } from "@lezer/python";
 
 import { childrenOf, plainStringValue, wholeLines } from "./syntax";
 import type { Edit } from "./types";
@@ -61,14 +62,18 @@ function reads(source: string, tree: Tree): Map<string, number[]> {
   return out;
 }
 
+/** `added` is code that will be inserted into `after` (the helpers a fix needs): the names it reads are read. */
 export function pythonLeftoverEdits(
   before: string,
   beforeTree: Tree,
   after: string,
   afterTree: Tree,
+  added = "",
 ): Edit[] {
   const was = reads(before, beforeTree);
   const now = reads(after, afterTree);
+  for (const [name, at] of reads(added, parser.parse(added)))
+    now.set(name, [...(now.get(name) ?? []), ...at]);
   const edits: Edit[] = [];
   for (const stmt of childrenOf(afterTree.topNode)) {
     if (stmt.name === "ImportStatement") {

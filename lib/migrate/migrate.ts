@@ -53,14 +53,44 @@ export function migrate(source: string, options: MigrateOptions): MigrateResult 
   }
 }
 
-/** Drops the imports and the OOB constant the fixes left unused (see ./leftovers.ts); a broken result is not kept. */
-function withoutLeftovers(source: string, tree: Tree, output: string): string {
+/**
+ * Python, after the fixes: the imports and helpers they need go after the *rewritten* file's imports (computed on
+ * the output, so they never overlap a fix that rewrote the last import), and the imports / OOB constant the fixes
+ * left unused go (./leftovers.ts; names the added helpers read count as read). One parse of the output for both —
+ * a pathological file must not be parsed over and over. `plain` is the result without the leftover removals.
+ */
+function finishPython(
+  source: string,
+  tree: Tree,
+  output: string,
+  fixed: Iterable<RuleOutcome>,
+): { output: string; plain: string } {
+  const outcomes = [...fixed];
   const outTree = parseSource(output, "python");
-  if (hasSyntaxErrors(outTree)) return output;
-  const edits = pythonLeftoverEdits(source, tree, output, outTree);
-  if (edits.length === 0) return output;
-  const cleaned = applyEdits(output, edits);
-  return hasSyntaxErrors(parseSource(cleaned, "python")) ? output : cleaned;
+  const preamble = pythonPreambleEdit(
+    output,
+    outTree,
+    outcomes.flatMap((o) => o.imports ?? []),
+    outcomes.flatMap((o) => o.definitions ?? []),
+  );
+  const plain = preamble ? applyEdits(output, [preamble]) : output;
+  if (hasSyntaxErrors(outTree)) return { output: plain, plain };
+  const all = pythonLeftoverEdits(source, tree, output, outTree, preamble?.insert ?? "");
+  if (all.length === 0) return { output: plain, plain };
+  // The preamble goes after the last import; when that import is itself a leftover, the preamble takes its line.
+  const taken = preamble && all.find((e) => editsConflict(e, preamble));
+  const merged =
+    taken &&
+    preamble &&
+    preamble.insert.startsWith("\n") &&
+    preamble.from > taken.from &&
+    preamble.from < taken.to
+      ? { ...taken, insert: `${preamble.insert.slice(1)}\n` }
+      : undefined;
+  const leftovers = all.filter((e) => e !== taken);
+  const rest = merged ? [merged] : preamble ? [preamble] : [];
+  if (taken && !merged && leftovers.length === 0) return { output: plain, plain };
+  return { output: applyEdits(output, [...leftovers, ...rest]), plain };
 }
 
 function migrateTree(source: string, options: MigrateOptions): MigrateResult {
@@ -90,22 +120,19 @@ function migrateTree(source: string, options: MigrateOptions): MigrateResult {
     fixed.add(outcome);
   }
   let output = applyEdits(source, accepted);
-  if (language === "python") {
-    // The imports and helpers the fixes need go after the *rewritten* file's imports: computed on the output, so
-    // they can never overlap a fix that rewrote or removed the last import.
-    const preamble = pythonPreambleEdit(
-      output,
-      parseSource(output, language),
-      [...fixed].flatMap((o) => o.imports ?? []),
-      [...fixed].flatMap((o) => o.definitions ?? []),
-    );
-    if (preamble) output = applyEdits(output, [preamble]);
-  }
-  if (language === "python" && accepted.length > 0) output = withoutLeftovers(source, tree, output);
-  if (accepted.length > 0 && !hasSyntaxErrors(tree) && hasSyntaxErrors(parseSource(output, language))) {
-    // A rewrite that breaks the file is worse than none: report everything as manual.
-    fixed.clear();
-    output = source;
+  let plain = output;
+  if (language === "python" && fixed.size > 0)
+    ({ output, plain } = finishPython(source, tree, output, fixed));
+  const breaks = (text: string): boolean =>
+    accepted.length > 0 && !hasSyntaxErrors(tree) && hasSyntaxErrors(parseSource(text, language));
+  if (breaks(output)) {
+    // Without the leftover removals, if they were the cause; else a rewrite that breaks the file is worse than
+    // none: report everything as manual.
+    if (plain !== output && !breaks(plain)) output = plain;
+    else {
+      fixed.clear();
+      output = source;
+    }
   }
 
   const findings: Finding[] = results.map(({ rule, outcome }) => {
