@@ -68,6 +68,17 @@ test.describe("migration assistant", () => {
     await expect(findings.first()).toContainText("js-local-auth");
     await expect(findings.first()).toContainText("Line 4, column 1");
 
+    // A TypeScript readline/promises prompt; "no browser" gives the headless sign-in of our TS snippets.
+    await input.setInputFiles(`${CORPUS}/legacy/tasks-readline-promises-oob.mts`);
+    await expect(page.getByLabel("Language")).toHaveValue("typescript");
+    await expect(findings).toHaveCount(1);
+    await expect(findings.first()).toContainText("js-oob-code-prompt");
+    const modified = page.getByTestId("diff-editor").locator(".editor.modified .view-lines");
+    await expect(modified).toContainText("async function loopbackGetToken(");
+    await page.getByLabel(/No browser on the machine that runs it/).check();
+    await expect(modified).toContainText("async function headlessGetToken(");
+    await page.getByLabel(/No browser on the machine that runs it/).uncheck();
+
     // Explained, not rewritten: "fix by hand" with what to do.
     await input.setInputFiles(`${CORPUS}/legacy/gapi-auth2-browser.js`);
     await expect(findings).toHaveCount(3);

@@ -37,6 +37,23 @@ describe("explorer migrate (spawned)", () => {
     expect(second).toEqual({ code: 0, stdout: readFileSync(file, "utf8"), stderr: "" });
   }, 120_000);
 
+  it("--write --headless on a TypeScript file: the headless sign-in is written; a second run finds nothing", () => {
+    const file = join(dir, "tasks.mts");
+    copyFileSync(join(ROOT, "testing/migrate-corpus/legacy/tasks-readline-promises-oob.mts"), file);
+    const first = explorer(["migrate", "--write", "--headless", "tasks.mts"]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toBe("");
+    expect(first.stderr).toMatch(/^tasks\.mts:19:22: js-oob-code-prompt: /m);
+    const written = readFileSync(file, "utf8");
+    expect(written).toContain("const { tokens } = await headlessGetToken(client, {");
+    expect(written).not.toContain("urn:ietf:wg:oauth:2.0:oob");
+    expect(explorer(["migrate", "--check", "--headless", "tasks.mts"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+  }, 120_000);
+
   it("reads stdin with --lang and exits 2 on a usage error", () => {
     const r = explorer(["migrate", "-", "--lang", "javascript", "--check"], "gapi.auth2.init({});\n");
     expect(r.code).toBe(1);

@@ -5,6 +5,24 @@ import { runCli, type CliIO } from "./commands";
 
 const LEGACY = 'creds = flow.run_console()\nprint("run_console")  # run_console\n';
 const CURRENT = "creds = flow.run_local_server(port=0)\n";
+const LOCAL_AUTH_TS = `import { authenticate } from '@google-cloud/local-auth';
+import { google } from 'googleapis';
+
+const auth = await authenticate({ scopes: SCOPES, keyfilePath: 'credentials.json' });
+`;
+const PROMPT_JS = `const readline = require('readline/promises');
+const { google } = require('googleapis');
+const client = new google.auth.OAuth2(ID, SECRET, 'urn:ietf:wg:oauth:2.0:oob');
+async function main() {
+  const url = client.generateAuthUrl({ scope: SCOPES });
+  console.log(url);
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const code = await rl.question('Code: ');
+  rl.close();
+  const { tokens } = await client.getToken(code);
+}
+`;
+const GAPI_JS = "gapi.auth2.init({ client_id: ID });\n";
 
 function io(files: Record<string, string>, stdin = ""): CliIO & { written: Record<string, string> } {
   const written: Record<string, string> = {};
@@ -56,6 +74,76 @@ describe("explorer migrate", () => {
     const r = await runCli(["migrate", "-", "--lang", "python", "--headless"], io({}, LEGACY));
     expect(r.stdout).toContain("creds = sign_in_without_browser(flow)");
     expect(r.stderr).toMatch(/^stdin:1:9: py-run-console/);
+  });
+
+  it("--headless with a TypeScript file: local-auth becomes the headless sign-in; exit 1, findings on stderr", async () => {
+    const r = await runCli(
+      ["migrate", "--headless", "quickstart.ts"],
+      io({ "quickstart.ts": LOCAL_AUTH_TS }),
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^quickstart\.ts:1:1: js-local-auth: @google-cloud\/local-auth is deprecated/);
+    expect(r.stdout).toContain(
+      "async function authenticate({ scopes, keyfilePath }: { scopes: string | string[]; keyfilePath: string }) {",
+    );
+    expect(r.stdout).toContain("const redirectUri = 'http://localhost:8080/';");
+    expect(r.stdout).not.toContain("createServer");
+    expect(r.stdout).toContain(
+      "const auth = await authenticate({ scopes: SCOPES, keyfilePath: 'credentials.json' });\n",
+    );
+    // Without --headless: the loopback sign-in.
+    const loopback = await runCli(["migrate", "quickstart.ts"], io({ "quickstart.ts": LOCAL_AUTH_TS }));
+    expect(loopback.stdout).toContain("createServer()");
+    expect(loopback.stdout).not.toContain("localhost:8080");
+  });
+
+  it("--headless --check on a TS file prints findings only; --headless --write writes the headless rewrite", async () => {
+    const check = await runCli(["migrate", "--check", "--headless", "q.ts"], io({ "q.ts": LOCAL_AUTH_TS }));
+    expect(check).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(check.stderr).toMatch(/^q\.ts:1:1: js-local-auth: /);
+    const files = io({ "q.ts": LOCAL_AUTH_TS });
+    const write = await runCli(["migrate", "--write", "--headless", "q.ts"], files);
+    expect(write).toMatchObject({ exitCode: 1, stdout: "" });
+    expect(files.written["q.ts"]).toContain(
+      "Copy the whole address from its address bar and paste it here: ",
+    );
+  });
+
+  it("--headless on stdin with --lang javascript: the code prompt becomes headlessGetToken", async () => {
+    const r = await runCli(["migrate", "-", "--lang", "javascript", "--headless"], io({}, PROMPT_JS));
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^stdin:8:22: js-oob-code-prompt: .*headless/);
+    expect(r.stdout).toContain("  const { tokens } = await headlessGetToken(client, { scope: SCOPES });\n");
+    expect(r.stdout).not.toMatch(/urn:ietf|readline\/promises/);
+  });
+
+  it("current TS code with --headless: exit 0, unchanged", async () => {
+    const src = "import { google } from 'googleapis';\nconst drive = google.drive('v3');\n";
+    expect(await runCli(["migrate", "--headless", "ok.ts"], io({ "ok.ts": src }))).toEqual({
+      exitCode: 0,
+      stdout: src,
+      stderr: "",
+    });
+  });
+
+  it("findings that must be fixed by hand: exit 1, the file unchanged on stdout, 'fix by hand' on stderr", async () => {
+    const r = await runCli(["migrate", "app.js"], io({ "app.js": GAPI_JS }));
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe(GAPI_JS);
+    expect(r.stderr).toMatch(/^app\.js:1:1: js-gapi-auth2: .* \(fix by hand: .+\)$/m);
+    // --write leaves such a file alone.
+    const files = io({ "app.js": GAPI_JS });
+    expect((await runCli(["migrate", "--write", "app.js"], files)).exitCode).toBe(1);
+    expect(files.written).toEqual({});
+  });
+
+  it("--lang overrides the extension", async () => {
+    const r = await runCli(
+      ["migrate", "--lang", "typescript", "script.txt"],
+      io({ "script.txt": LOCAL_AUTH_TS }),
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^script\.txt:1:1: js-local-auth: /);
   });
 
   it.each([

@@ -19,8 +19,8 @@ describe("migrate", () => {
       ["py-run-console", 6, 15, true],
     ]);
     expect(r.findings.every((f) => f.why.startsWith("https://"))).toBe(true);
-    expect(r.output).toBe(`import os
-import google_auth_oauthlib.flow
+    // \`import os\` only served the removed line: it goes too.
+    expect(r.output).toBe(`import google_auth_oauthlib.flow
 
 flow = google_auth_oauthlib.flow.InstalledAppFlow.from_client_secrets_file("c.json", ["s"])
 credentials = flow.run_local_server(port=0)

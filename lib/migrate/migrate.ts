@@ -4,10 +4,20 @@
  * otherwise the finding is reported as "fix by hand" and nothing is changed there — never a half-applied edit.
  */
 import { editsConflict, applyEdits } from "./edits";
+import { pythonLeftoverEdits } from "./leftovers";
 import { pythonPreambleEdit } from "./preamble";
 import { RULES } from "./rules";
 import { hasSyntaxErrors, lineColumn, parseSource } from "./syntax";
-import type { Edit, Finding, MigrateLanguage, MigrateResult, Rule, RuleContext, RuleOutcome } from "./types";
+import type {
+  Edit,
+  Finding,
+  MigrateLanguage,
+  MigrateResult,
+  Rule,
+  RuleContext,
+  RuleOutcome,
+  Tree,
+} from "./types";
 
 export interface MigrateOptions {
   readonly language: MigrateLanguage;
@@ -43,6 +53,46 @@ export function migrate(source: string, options: MigrateOptions): MigrateResult 
   }
 }
 
+/**
+ * Python, after the fixes: the imports and helpers they need go after the *rewritten* file's imports (computed on
+ * the output, so they never overlap a fix that rewrote the last import), and the imports / OOB constant the fixes
+ * left unused go (./leftovers.ts; names the added helpers read count as read). One parse of the output for both —
+ * a pathological file must not be parsed over and over. `plain` is the result without the leftover removals.
+ */
+function finishPython(
+  source: string,
+  tree: Tree,
+  output: string,
+  fixed: Iterable<RuleOutcome>,
+): { output: string; plain: string } {
+  const outcomes = [...fixed];
+  const outTree = parseSource(output, "python");
+  const preamble = pythonPreambleEdit(
+    output,
+    outTree,
+    outcomes.flatMap((o) => o.imports ?? []),
+    outcomes.flatMap((o) => o.definitions ?? []),
+  );
+  const plain = preamble ? applyEdits(output, [preamble]) : output;
+  if (hasSyntaxErrors(outTree)) return { output: plain, plain };
+  const all = pythonLeftoverEdits(source, tree, output, outTree, preamble?.insert ?? "");
+  if (all.length === 0) return { output: plain, plain };
+  // The preamble goes after the last import; when that import is itself a leftover, the preamble takes its line.
+  const taken = preamble && all.find((e) => editsConflict(e, preamble));
+  const merged =
+    taken &&
+    preamble &&
+    preamble.insert.startsWith("\n") &&
+    preamble.from > taken.from &&
+    preamble.from < taken.to
+      ? { ...taken, insert: `${preamble.insert.slice(1)}\n` }
+      : undefined;
+  const leftovers = all.filter((e) => e !== taken);
+  const rest = merged ? [merged] : preamble ? [preamble] : [];
+  if (taken && !merged && leftovers.length === 0) return { output: plain, plain };
+  return { output: applyEdits(output, [...leftovers, ...rest]), plain };
+}
+
 function migrateTree(source: string, options: MigrateOptions): MigrateResult {
   const { language } = options;
   const tree = parseSource(source, language);
@@ -69,20 +119,20 @@ function migrateTree(source: string, options: MigrateOptions): MigrateResult {
     accepted.push(...outcome.edits);
     fixed.add(outcome);
   }
-  const preamble =
-    language === "python"
-      ? pythonPreambleEdit(
-          source,
-          tree,
-          [...fixed].flatMap((o) => o.imports ?? []),
-          [...fixed].flatMap((o) => o.definitions ?? []),
-        )
-      : undefined;
-  let output = applyEdits(source, preamble ? [...accepted, preamble] : accepted);
-  if (accepted.length > 0 && !hasSyntaxErrors(tree) && hasSyntaxErrors(parseSource(output, language))) {
-    // A rewrite that breaks the file is worse than none: report everything as manual.
-    fixed.clear();
-    output = source;
+  let output = applyEdits(source, accepted);
+  let plain = output;
+  if (language === "python" && fixed.size > 0)
+    ({ output, plain } = finishPython(source, tree, output, fixed));
+  const breaks = (text: string): boolean =>
+    accepted.length > 0 && !hasSyntaxErrors(tree) && hasSyntaxErrors(parseSource(text, language));
+  if (breaks(output)) {
+    // Without the leftover removals, if they were the cause; else a rewrite that breaks the file is worse than
+    // none: report everything as manual.
+    if (plain !== output && !breaks(plain)) output = plain;
+    else {
+      fixed.clear();
+      output = source;
+    }
   }
 
   const findings: Finding[] = results.map(({ rule, outcome }) => {

@@ -29,27 +29,27 @@ function filesIn(dir: string): { name: string; file: string }[] {
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   "calendar-local-auth.mts": ["js-local-auth"],
   "calendar-oob-insecure-transport.py": ["py-insecure-transport", "py-oob-redirect"],
-  "calendar-quickstart-oauth2client-flags.py": [
-    "py-apiclient-import",
-    "py-oauth2client (manual)",
-    "py-oauth2client (manual)",
-    "py-oauth2client (manual)",
-  ],
+  "calendar-quickstart-oauth2client-flags.py": ["py-apiclient-import", "py-oauth2client"],
   "drive-files-list-run-console.py": ["py-run-console"],
+  "drive-import-apiclient-run-console.py": ["py-apiclient-import", "py-run-console"],
   "drive-local-auth-quickstart.js": ["js-local-auth"],
   "drive-oob-copy-code.py": ["py-oob-redirect"],
   "drive-quickstart-oauth2client.py": ["py-apiclient-import", "py-oauth2client"],
   "drive-readline-oob-callback.js": ["js-oob-code-prompt"],
+  "drive-v2-oauth2webserverflow.py": ["py-apiclient-import", "py-oauth2client"],
   "gapi-auth2-browser.js": ["js-gapi-auth2 (manual)", "js-gapi-auth2 (manual)", "js-gapi-auth2 (manual)"],
   "gmail-local-auth-esm.mjs": ["js-local-auth"],
   "gmail-quickstart-oauth2client-apiclient.py": ["py-apiclient-import", "py-oauth2client"],
+  "people-readline-promise-wrapper.ts": ["js-oob-code-prompt"],
   "sheets-quickstart-oauth2client.py": ["py-oauth2client"],
   "sheets-values-get-run-console.py": ["py-run-console"],
+  "tasks-readline-promises-oob.mts": ["js-oob-code-prompt"],
   "translate-apikey-hardcoded.py": ["py-apiclient-import", "hardcoded-secret"],
   "youtube-channels-list-run-console.py": ["py-insecure-transport", "py-run-console"],
   "youtube-oob-constant-flow.py": ["py-oob-redirect"],
   "youtube-playlists-insert-run-console.py": ["py-insecure-transport", "py-run-console"],
-  "youtube-readline-oob-async.js": ["js-oob-code-prompt (manual)", "js-oob-code-prompt (manual)"],
+  "youtube-readline-oob-async.js": ["js-oob-code-prompt"],
+  "youtube-run-console-with-messages.py": ["py-run-console"],
   "youtube-search-apikey-hardcoded.js": ["hardcoded-secret"],
 };
 
@@ -62,6 +62,10 @@ const GONE = [
   /OAUTHLIB_INSECURE_TRANSPORT/,
   /require\('@google-cloud\/local-auth'\)|from '@google-cloud\/local-auth'/,
   /AIza[0-9A-Za-z_-]{35}/,
+  /urn:ietf:wg:oauth:2\.0:oob/,
+  /^import apiclient/m,
+  /\.question\(/,
+  /\.authorize\(/,
 ];
 
 const legacy = filesIn(path.join(HERE, "legacy"));

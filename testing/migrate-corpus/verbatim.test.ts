@@ -19,7 +19,7 @@ import {
   clientSecretsJson,
   PYTHON,
   runSnippet,
-  typecheckTs,
+  typecheckTsMany,
 } from "@/testing/fake-google/run-snippet";
 import {
   requestThroughFake,
@@ -49,6 +49,10 @@ interface Case {
   readonly calls: readonly ExpectedCall[];
   /** Files the run must leave behind (a token file that keeps the sign-in). */
   readonly leaves?: readonly string[];
+  /** The script reads its OAuth client from CLIENT_ID / CLIENT_SECRET (no client-secrets file). */
+  readonly clientFromEnv?: boolean;
+  /** Text the run must print (a message the user chose and the rewrite kept). */
+  readonly prints?: string;
 }
 
 const YT = "youtube.googleapis.com";
@@ -216,6 +220,80 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    file: "youtube-readline-oob-async.js",
+    runAs: "channels.cjs",
+    clientFromEnv: true,
+    calls: [
+      { method: "GET", host: YT, path: "/youtube/v3/channels", query: { part: "snippet", mine: "true" } },
+    ],
+  },
+  {
+    file: "tasks-readline-promises-oob.mts",
+    secrets: "credentials.json",
+    calls: [
+      {
+        method: "GET",
+        host: "tasks.googleapis.com",
+        path: "/tasks/v1/users/@me/lists",
+        query: { maxResults: "10" },
+      },
+    ],
+  },
+  {
+    file: "people-readline-promise-wrapper.ts",
+    secrets: "credentials.json",
+    calls: [
+      {
+        method: "GET",
+        host: "people.googleapis.com",
+        path: "/v1/people/me/connections",
+        query: { pageSize: "10", personFields: "names,emailAddresses" },
+      },
+    ],
+  },
+  {
+    file: "calendar-quickstart-oauth2client-flags.py",
+    secrets: "client_secret.json",
+    calls: [
+      {
+        method: "GET",
+        host: "www.googleapis.com",
+        path: "/calendar/v3/calendars/primary/events",
+        query: { maxResults: "10", singleEvents: "true", orderBy: "startTime" },
+      },
+    ],
+    // The token file the 2016 quickstart kept, now in google-auth's format ($HOME is the run dir).
+    leaves: [".credentials/calendar-python-quickstart.json"],
+    prints: "Storing credentials to ",
+  },
+  {
+    file: "drive-v2-oauth2webserverflow.py",
+    clientFromEnv: true,
+    calls: [
+      { method: "GET", host: "www.googleapis.com", path: "/drive/v2/files", query: { maxResults: "10" } },
+    ],
+  },
+  {
+    file: "youtube-run-console-with-messages.py",
+    secrets: "client_secret.json",
+    calls: [
+      { method: "GET", host: YT, path: "/youtube/v3/channels", query: { part: "snippet", mine: "true" } },
+    ],
+    prints: "Sign in with the team account: https://accounts.google.com/",
+  },
+  {
+    file: "drive-import-apiclient-run-console.py",
+    secrets: "credentials.json",
+    calls: [
+      {
+        method: "GET",
+        host: "www.googleapis.com",
+        path: "/drive/v3/files",
+        query: { pageSize: "3", fields: "files(id, name)" },
+      },
+    ],
+  },
+  {
     file: "youtube-search-apikey-hardcoded.js",
     runAs: "search.cjs",
     calls: [
@@ -324,12 +402,17 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
     async (c) => {
       const code = migrated(c.file);
       const python = c.file.endsWith(".py");
+      const oauth = c.secrets !== undefined || c.clientFromEnv === true;
       const r = await runSnippet({
         language: python ? "python" : "typescript",
         code,
         fileName: c.runAs ?? (python ? "snippet.py" : "snippet.ts"), // .mts runs as snippet.ts: the dir is ESM
         files: c.secrets ? { [c.secrets]: clientSecretsJson() } : {},
-        env: c.secrets ? {} : { GOOGLE_API_KEY: fake.apiKey },
+        env: c.clientFromEnv
+          ? { CLIENT_ID: fake.clientId, CLIENT_SECRET: fake.clientSecret }
+          : c.secrets
+            ? {}
+            : { GOOGLE_API_KEY: fake.apiKey },
         fake,
         timeoutMs: python ? 30_000 : 45_000,
         keepRunDir: c.leaves !== undefined,
@@ -347,13 +430,13 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
         for (const [k, v] of Object.entries(e.query ?? {}))
           expect(q.get(k), k).toEqual(typeof v === "string" ? [v] : v);
         for (const part of e.body ?? []) expect(String(rec.body)).toContain(part);
-        if (c.secrets) {
+        if (oauth) {
           expect(rec.auth).toBe("bearer");
           expect(fake.issuedTokens.map((t) => t.accessToken)).toContain(rec.bearerToken);
         } else expect(rec.auth).toBe("api-key");
       });
 
-      if (c.secrets) {
+      if (oauth) {
         // A real loopback sign-in: the consent went to a loopback redirect URI, never the out-of-band one.
         const consent = fake.records.filter((x) => x.kind === "consent");
         expect(consent).toHaveLength(1);
@@ -361,6 +444,7 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
         expect(r.browserLog.some((e) => e.event === "callback")).toBe(true);
       }
       if (c.file.includes("search")) expect(r.stdout).toContain("Surfing at Nazaré");
+      if (c.prints) expect(r.stdout).toContain(c.prints);
       for (const f of c.leaves ?? []) expect(existsSync(path.join(r.runDir, f)), f).toBe(true);
       if (c.leaves) await rm(r.runDir, { recursive: true, force: true });
     },
@@ -453,9 +537,76 @@ describe.skipIf(!haveVenv)("migrated files run verbatim against the fake Google"
     expect(fake.records.filter((x) => x.kind === "api")).toEqual([]);
   }, 60_000);
 
-  it("the migrated TypeScript file type-checks (tsc --strict)", async () => {
-    const r = await typecheckTs(migrated("calendar-local-auth.mts"), { timeoutMs: 120_000 });
-    expect(r.diagnostics).toEqual([]);
+  it.each([
+    { file: "youtube-readline-oob-async.js", runAs: "channels.cjs", path: "/youtube/v3/channels" },
+    { file: "tasks-readline-promises-oob.mts", runAs: "snippet.ts", path: "/tasks/v1/users/@me/lists" },
+    { file: "calendar-local-auth.mts", runAs: "snippet.ts", path: "/calendar/v3/calendars/primary/events" },
+    { file: "drive-readline-oob-callback.js", runAs: "quickstart.cjs", path: "/drive/v3/files" },
+  ])(
+    "headless (Node): $file signs in without a browser (the user pastes the redirected address)",
+    async ({ file, runAs, path: apiPath }) => {
+      const language = languageOfFileName(file) ?? "javascript";
+      const { output, findings } = migrate(readFileSync(path.join(LEGACY, file), "utf8"), {
+        language,
+        headless: true,
+      });
+      expect(findings.every((f) => f.fixed)).toBe(true);
+      const fromEnv = file.startsWith("youtube");
+      const r = await runSnippet({
+        language: "typescript",
+        code: output,
+        fileName: runAs,
+        files: fromEnv ? {} : { "credentials.json": clientSecretsJson() },
+        env: fromEnv ? { CLIENT_ID: fake.clientId, CLIENT_SECRET: fake.clientSecret } : {},
+        fake,
+        timeoutMs: 45_000,
+        pasteFinalUrl: {},
+      });
+      expect(r.exitCode, `${r.stderr}\n${r.stdout}`).toBe(0);
+      expect(fake.problems).toEqual([]);
+      expect(r.stdout).toContain("Open this URL in a browser on any device and sign in:");
+      // The redirect of the explorer's headless snippets, which nothing listens on; PKCE and state were sent.
+      expect(fake.grants[0]?.redirectUri).toBe("http://localhost:8080/");
+      expect(fake.grants[0]?.state).toBeTruthy();
+      expect(r.browserLog.some((e) => e.event === "callback")).toBe(false);
+      const api = fake.records.filter((x) => x.kind === "api");
+      expect(api.map((a) => a.path)).toEqual([apiPath]);
+      expect(fake.issuedTokens.map((t) => t.accessToken)).toContain(api[0]?.bearerToken);
+    },
+    90_000,
+  );
+
+  it("headless (Node): a pasted address from another sign-in (wrong state) is refused with a clear message", async () => {
+    const source = readFileSync(path.join(LEGACY, "tasks-readline-promises-oob.mts"), "utf8");
+    const { output } = migrate(source, { language: "typescript", headless: true });
+    const r = await runSnippet({
+      language: "typescript",
+      code: output,
+      files: { "credentials.json": clientSecretsJson() },
+      fake,
+      timeoutMs: 45_000,
+      pasteFinalUrl: { tamper: (u) => u.replace(/state=[^&]+/, "state=forged") },
+    });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toContain(
+      "Sign-in refused: the state in the pasted address does not match this sign-in.",
+    );
+    expect(fake.issuedTokens).toEqual([]);
+    expect(fake.records.filter((x) => x.kind === "api")).toEqual([]);
+  }, 90_000);
+
+  it("every migrated TypeScript file type-checks (tsc --strict), loopback and headless", async () => {
+    const ts = CASES.map((c) => c.file).filter((f) => languageOfFileName(f) === "typescript");
+    expect(ts.length).toBeGreaterThanOrEqual(3);
+    const snippets: Record<string, string> = {};
+    for (const f of ts) {
+      const source = readFileSync(path.join(LEGACY, f), "utf8");
+      const base = f.replace(/\.m?ts$/, "");
+      snippets[`${base}.ts`] = migrated(f);
+      snippets[`${base}-headless.ts`] = migrate(source, { language: "typescript", headless: true }).output;
+    }
+    const r = await typecheckTsMany(snippets, { timeoutMs: 120_000 });
+    expect(r.byFile).toEqual(Object.fromEntries(Object.keys(snippets).map((n) => [n, []])));
     expect(r.ok).toBe(true);
   }, 150_000);
 });

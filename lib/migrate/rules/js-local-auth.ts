@@ -94,7 +94,12 @@ export const jsLocalAuth: Rule = {
     const stmtEnd = (n: SyntaxNode): number => n.to;
     if (uses.length !== 1 || !binding || !binding.only || !google)
       return uses.map((u) => ({ node: u, message, manual, edits: [] }));
-    const helper = loopbackAuthenticate(binding.local, google.local, ctx.language === "typescript");
+    const helper = loopbackAuthenticate(
+      binding.local,
+      google.local,
+      ctx.language === "typescript",
+      ctx.headless,
+    );
     const outcome: RuleOutcome = {
       node: binding.stmt,
       message,

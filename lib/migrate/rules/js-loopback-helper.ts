@@ -1,15 +1,25 @@
 /**
- * The loopback sign-in that replaces @google-cloud/local-auth's `authenticate({scopes, keyfilePath})`, written
- * as a local function with the same name and call shape, so the rest of the user's file stays as it was. Same
- * flow as the explorer's TypeScript snippets (lib/codegen/targets/typescript/client.ts): googleapis' own
- * google.auth.OAuth2 (one copy of google-auth-library, so the Authorization header is sent), PKCE S256, a random
- * state that is checked, a server on 127.0.0.1:0, $BROWSER/open/xdg-open, and the URL always printed.
+ * The sign-ins that replace @google-cloud/local-auth's `authenticate({scopes, keyfilePath})` and the blocked
+ * copy-the-code prompt, written as local functions so the rest of the user's file stays as it was. Same flows as
+ * the explorer's TypeScript snippets (lib/codegen/targets/typescript/client.ts), on googleapis' own
+ * google.auth.OAuth2 (one copy of google-auth-library, so the Authorization header is sent), PKCE S256 and a
+ * random state that is checked:
+ * - loopback: a server on 127.0.0.1:0, $BROWSER/open/xdg-open, and the URL always printed;
+ * - headless ("no browser on this machine"): the redirect URI of the explorer's headless snippets, which nothing
+ *   listens on; the user opens the URL on any device and pastes back the address the browser could not load.
  * Node modules are loaded with `await import()` inside the function, so it works in CommonJS and ES modules.
  */
+import { HEADLESS_PORT, HEADLESS_REDIRECT_URI } from "../../codegen/targets/headless";
+
 type Typed = (annotation: string) => string;
 
-/** The loopback sign-in on `client` (an OAuth2 client of googleapis): from the server to `tokens`. */
-function signInSteps(t: Typed, authUrlOptions: string): string {
+/** The S256 method, typed for TypeScript files (the literal alone widens to string). */
+function s256(t: Typed): string {
+  return `'S256'${t(" as NonNullable<Parameters<typeof client.generateAuthUrl>[0]>['code_challenge_method']")}`;
+}
+
+/** The loopback sign-in on `client`; ends with `getTokenCall` awaited into `result`. */
+function loopbackSteps(t: Typed, authUrlOptions: string, result: string): string {
   return `  const { spawn } = await import('node:child_process');
   const { randomBytes } = await import('node:crypto');
   const { createServer } = await import('node:http');
@@ -24,7 +34,7 @@ function signInSteps(t: Typed, authUrlOptions: string): string {
     redirect_uri: redirectUri,
     state,
     code_challenge: codeChallenge,
-    code_challenge_method: 'S256'${t(" as NonNullable<Parameters<typeof client.generateAuthUrl>[0]>['code_challenge_method']")},
+    code_challenge_method: ${s256(t)},
   });
 
   const code = await new Promise${t("<string>")}((resolve, reject) => {
@@ -54,35 +64,99 @@ function signInSteps(t: Typed, authUrlOptions: string): string {
     child.unref();
   }).finally(() => server.close());
 
-  const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });`;
+  const ${result} = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });`;
 }
 
-export function loopbackAuthenticate(name: string, googleName: string, typed: boolean): string {
+/** The headless sign-in on `client` (same steps and messages as the explorer's headless TypeScript snippets). */
+function headlessSteps(t: Typed, authUrlOptions: string, result: string): string {
+  return `  const { randomBytes } = await import('node:crypto');
+  const { createInterface } = await import('node:readline');
+  // Nothing listens on this address: the browser fails to load it, and you paste that address here.
+  // (Or run the loopback sign-in over ssh -L ${HEADLESS_PORT}:localhost:${HEADLESS_PORT} from a machine with a browser.)
+  const redirectUri = '${HEADLESS_REDIRECT_URI}';
+  const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
+  const state = randomBytes(32).toString('hex');
+  const authUrl = client.generateAuthUrl({
+    ${authUrlOptions}
+    redirect_uri: redirectUri,
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: ${s256(t)},
+  });
+  console.log(\`Open this URL in a browser on any device and sign in:\\n\${authUrl}\\n\`);
+  console.log(\`The browser then fails to load a page on \${redirectUri}.\`);
+  process.stdout.write('Copy the whole address from its address bar and paste it here: ');
+  let pasted${t(": string | null")} = null;
+  for await (const line of createInterface({ input: process.stdin })) {
+    pasted = line;
+    break;
+  }
+  if (pasted === null) throw new Error('Sign-in cancelled: no address was pasted.');
+  let returned = new URLSearchParams();
+  try {
+    returned = new URL(pasted.trim()).searchParams;
+  } catch {
+    // not an address: refused below, as it has no state
+  }
+  if (returned.get('state') !== state) {
+    throw new Error('Sign-in refused: the state in the pasted address does not match this sign-in. Paste the address that the URL printed by this run led to.');
+  }
+  const error = returned.get('error');
+  if (error !== null) throw new Error(\`Sign-in failed: \${error}\`);
+  const code = returned.get('code');
+  if (!code) throw new Error('Sign-in failed: the pasted address has no code.');
+
+  const ${result} = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });`;
+}
+
+function steps(headless: boolean): typeof loopbackSteps {
+  return headless ? headlessSteps : loopbackSteps;
+}
+
+export function loopbackAuthenticate(
+  name: string,
+  googleName: string,
+  typed: boolean,
+  headless = false,
+): string {
   const t: Typed = (annotation) => (typed ? annotation : "");
-  return `/** Signs in with the loopback flow (PKCE + state) and returns an authorized client (replaces @google-cloud/local-auth). */
+  const summary = headless
+    ? "Signs in on another device (PKCE + state, pasted address) and returns an authorized client"
+    : "Signs in with the loopback flow (PKCE + state) and returns an authorized client";
+  return `/** ${summary} (replaces @google-cloud/local-auth). */
 async function ${name}({ scopes, keyfilePath }${t(": { scopes: string | string[]; keyfilePath: string }")}) {
   const { readFile } = await import('node:fs/promises');
   const file = JSON.parse(await readFile(keyfilePath, 'utf8'));
   const keys = file.installed ?? file.web;
   if (!keys) throw new Error(\`\${keyfilePath} is not an OAuth client ID file (no "installed" or "web" key).\`);
   const client = new ${googleName}.auth.OAuth2({ clientId: keys.client_id, clientSecret: keys.client_secret });
-${signInSteps(t, "access_type: 'offline',\n    scope: scopes,")}
+${steps(headless)(t, "access_type: 'offline',\n    scope: scopes,", "{ tokens }")}
   client.setCredentials(tokens);
   return client;
 }`;
 }
 
 export const LOOPBACK_GET_TOKEN = "loopbackGetToken";
+export const HEADLESS_GET_TOKEN = "headlessGetToken";
+
+/** The helper's name for the chosen flow. */
+export function getTokenHelperName(headless: boolean): string {
+  return headless ? HEADLESS_GET_TOKEN : LOOPBACK_GET_TOKEN;
+}
 
 /**
- * Replaces the copy-the-code prompt: the same generateAuthUrl options plus a loopback redirect, PKCE and state;
- * resolves the tokens that getToken(code) gave before. `clientType` is the TS type of the client parameter.
+ * Replaces the copy-the-code prompt: the same generateAuthUrl options plus a loopback (or headless) redirect,
+ * PKCE and state; resolves what `client.getToken(code)` resolved before ({ tokens, res }), so the user's own
+ * handling of it stays as it was.
  */
-export function loopbackGetToken(typed: boolean, clientType: string): string {
+export function getTokenHelper(typed: boolean, headless = false): string {
   const t: Typed = (annotation) => (typed ? annotation : "");
-  return `/** Signs in with the loopback flow (PKCE + state) instead of the blocked copy-the-code prompt; resolves the tokens. */
-async function ${LOOPBACK_GET_TOKEN}(client${t(`: ${clientType}`)}, authUrlOptions${t(": Record<string, unknown>")}) {
-${signInSteps(t, "...authUrlOptions,")}
-  return tokens;
+  const summary = headless
+    ? "Signs in on another device (PKCE + state, pasted address) instead of the blocked copy-the-code prompt"
+    : "Signs in with the loopback flow (PKCE + state) instead of the blocked copy-the-code prompt";
+  return `/** ${summary}; resolves like client.getToken(code). */
+async function ${getTokenHelperName(headless)}(client${t(": import('googleapis').Auth.OAuth2Client")}, authUrlOptions${t(": import('googleapis').Auth.GenerateAuthUrlOpts")}) {
+${steps(headless)(t, "...authUrlOptions,", "response")}
+  return response;
 }`;
 }

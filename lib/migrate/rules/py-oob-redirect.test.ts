@@ -31,7 +31,8 @@ describe("py-oob-redirect", () => {
     const src = `from google_auth_oauthlib.flow import Flow\nflow = Flow.from_client_secrets_file("c.json", SCOPES)\nflow.redirect_uri = "urn:ietf:wg:oauth:2.0:oob"\n${STEPS}`;
     const r = withRule(pyOobRedirect, src);
     expect(r.output).toBe(
-      `from google_auth_oauthlib.flow import Flow\nfrom google_auth_oauthlib.flow import InstalledAppFlow\nflow = InstalledAppFlow.from_client_secrets_file("c.json", SCOPES)\nflow.run_local_server(port=0)\ncreds = flow.credentials\n`,
+      // The Flow import is left unused: it goes.
+      `from google_auth_oauthlib.flow import InstalledAppFlow\nflow = InstalledAppFlow.from_client_secrets_file("c.json", SCOPES)\nflow.run_local_server(port=0)\ncreds = flow.credentials\n`,
     );
   });
 

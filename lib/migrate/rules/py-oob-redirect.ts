@@ -58,6 +58,9 @@ function redirectUseOf(ctx: RuleContext, value: SyntaxNode): Use | undefined {
     const kw = keywordArgs(parent, ctx).find((k) => k.value.from === value.from);
     if (!kw || ctx.text(kw.name) !== "redirect_uri") return undefined;
     const call = parent.parent;
+    // oauth2client's flows are rewritten as a whole by py-oauth2client (and explained there otherwise).
+    const calleeName = call?.firstChild ? ctx.text(call.firstChild) : "";
+    if (/(^|\.)(OAuth2WebServerFlow|flow_from_clientsecrets)$/.test(calleeName)) return undefined;
     const stmt = call ? statementOf(call) : null;
     const flow = stmt ? assignedName(stmt, ctx) : undefined;
     const callee = call?.firstChild;

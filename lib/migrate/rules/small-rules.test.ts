@@ -19,18 +19,36 @@ describe("py-apiclient-import", () => {
       "from googleapiclient import discovery\nfrom googleapiclient.discovery import build\n",
     );
   });
-  it("import apiclient is explained, not rewritten; googleapiclient is not a finding", () => {
-    const src = "import apiclient\nfrom googleapiclient import discovery  # not apiclient\n";
+  it("import apiclient: every use is apiclient.<submodule> → import googleapiclient.<submodule>, uses renamed", () => {
+    const src =
+      "import apiclient\n\nservice = apiclient.discovery.build('drive', 'v3', credentials=creds)\ntry:\n    pass\nexcept apiclient.errors.HttpError as e:  # apiclient in a comment stays\n    print(e)\n";
     const r = withRule(pyApiclientImport, src);
-    expect(r.findings).toMatchObject([{ line: 1, fixed: false }]);
-    expect(r.output).toBe(src);
+    expect(r.findings).toMatchObject([{ line: 1, fixed: true }]);
+    expect(r.output).toBe(
+      "import googleapiclient.discovery\nimport googleapiclient.errors\n\nservice = googleapiclient.discovery.build('drive', 'v3', credentials=creds)\ntry:\n    pass\nexcept googleapiclient.errors.HttpError as e:  # apiclient in a comment stays\n    print(e)\n",
+    );
+    expect(
+      withRule(pyApiclientImport, "import apiclient.discovery\napiclient.discovery.build(1)\n").output,
+    ).toBe("import googleapiclient.discovery\ngoogleapiclient.discovery.build(1)\n");
+  });
+  it("import apiclient with an alias, or a use that is not a submodule, is explained, not rewritten", () => {
+    for (const src of [
+      "import apiclient as api\napi.discovery.build(1)\n",
+      "import apiclient\nprint(apiclient.__version__)\n",
+      "import apiclient\nx = apiclient\n",
+      "import apiclient\nfrom googleapiclient import discovery  # not apiclient\n",
+    ]) {
+      const r = withRule(pyApiclientImport, src);
+      expect(r.findings).toMatchObject([{ line: 1, fixed: false }]);
+      expect(r.output).toBe(src);
+    }
   });
 });
 
 describe("py-insecure-transport", () => {
   it("removes the line that sets it (any quoting), keeps the comment above", () => {
     const src = "import os\n# local only\nos.environ['OAUTHLIB_INSECURE_TRANSPORT'] = '1'\nx = 1\n";
-    expect(withRule(pyInsecureTransport, src).output).toBe("import os\n# local only\nx = 1\n");
+    expect(withRule(pyInsecureTransport, src).output).toBe("# local only\nx = 1\n"); // import os served only that line
   });
   it("reading it is not a finding; the only statement of a block is explained, not removed", () => {
     expect(
@@ -120,13 +138,12 @@ function getNewToken(oAuth2Client, callback) {
     if (err) return console.error(err);
     callback(token);
   };
-  loopbackGetToken(oAuth2Client, { access_type: 'offline', scope: SCOPES }).then((token) => onToken(null, token), (err) => onToken(err));
+  loopbackGetToken(oAuth2Client, { access_type: 'offline', scope: SCOPES }).then(({ tokens }) => onToken(null, tokens), (err) => onToken(err));
 }
 `);
-    // The helper replaces the readline require in place; the lines after it are as they were.
-    expect(r.output).toContain(
-      "}\nconst {google} = require('googleapis');\n\nfunction getNewToken(oAuth2Client, callback) {\n",
-    );
+    // The readline require goes; the helper follows the file's last require.
+    expect(r.output.startsWith("const {google} = require('googleapis');\n\n/** Signs in")).toBe(true);
+    expect(r.output).toContain("  return response;\n}\n\nfunction getNewToken(oAuth2Client, callback) {\n");
   });
 
   it("the callback shape with anything else in the prompt callback is explained, not rewritten", () => {
