@@ -36,11 +36,6 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The snapshot documents are read from disk at request time by lib/discovery/sources (server only).
   serverExternalPackages: [],
-  // Output tracing follows the loaders' file reads broadly and pulled the test fixtures (lib/**/__fixtures__, the
-  // fake servers' documents in testing/) into .next/standalone; a production server reads none of them.
-  outputFileTracingExcludes: {
-    "**": ["lib/**/__fixtures__/**", "testing/**", "e2e/**", "**/*.test.ts", "**/*.test.tsx"],
-  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
