@@ -17,7 +17,12 @@ const FAKE_CONTROL = `http://127.0.0.1:${FAKE_CONTROL_PORT}`;
 // For the specs (e2e/fake-google.ts reads them).
 process.env.E2E_FAKE_CONTROL = FAKE_CONTROL;
 process.env.E2E_NO_AUTH_BASE = `http://127.0.0.1:${APP_NO_AUTH_PORT}`;
-const APP_ENV = { EXPLORER_DISCOVERY_SOURCE: DISCOVERY_BASE, NEXT_TELEMETRY_DISABLED: "1" };
+// Live documents are fetched again after 1 s, so a revision change (e2e/page-cache.spec.ts) shows at once.
+const APP_ENV = {
+  EXPLORER_DISCOVERY_SOURCE: DISCOVERY_BASE,
+  EXPLORER_DOCUMENT_TTL_MS: "1000",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,7 +1,8 @@
 /**
  * Next.js proxy (the former "middleware"), in front of every page and most routes:
  * - a fresh CSP nonce for every page request (lib/security/csp.ts). Next.js reads the policy from the request
- *   headers and puts the nonce on its own scripts;
+ *   headers and puts the nonce on its own scripts. The page cache (lib/page-cache) renders through here too, and
+ *   turns that one-time nonce into the hashes of the page's own scripts before it serves the page to anyone;
  * - 405 for TRACE and other methods nothing answers (lib/security/request-policy.ts), before any render;
  * - `Strict-Transport-Security` when EXPLORER_PUBLIC_ORIGIN is https;
  * - the page's real HTTP status when its Discovery load fails: a page cannot set one once React streams, so the

@@ -1,12 +1,12 @@
 import type { Metadata, Viewport } from "next";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 
 import { EarlyInputDone } from "@/components/layout/early-input-done";
 import { SiteHeader } from "@/components/layout/site-header";
 import { CredentialsProvider } from "@/components/try-it/credentials-provider";
 import { EARLY_INPUT_SCRIPT } from "@/components/workbench/adopt-early-input";
 import { serverSignInAvailability } from "@/lib/auth/server-config";
-import { forcedTheme, THEME_COOKIE } from "@/lib/theme";
+import { THEME_SCRIPT } from "@/lib/theme";
 
 import "./globals.css";
 
@@ -15,8 +15,9 @@ export const metadata: Metadata = {
   description: "Browse Google APIs from their Discovery documents and get code that actually runs.",
 };
 
-// Every page is rendered per request: the Content-Security-Policy nonce (proxy.ts) and the sign-in configuration
-// (environment) are per request / per deployment, never baked in at build time.
+// Every page is rendered on the server at run time, never at build time: the Content-Security-Policy nonce
+// (proxy.ts) and the sign-in configuration (environment) are per request / per deployment. The directory, API and
+// method pages are then kept by lib/page-cache, so nothing here may depend on the visitor (no cookies).
 export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = {
@@ -24,13 +25,13 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The header's theme choice (lib/theme.ts), rendered on the server: no flash and no inline script.
-  const theme = forcedTheme((await cookies()).get(THEME_COOKIE)?.value);
-  // The page's CSP nonce (proxy.ts): the early-input recorder runs inline, before anything can be typed into.
+  // The page's CSP nonce (proxy.ts): the theme and the early-input recorder run inline, before the first paint.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en" data-theme={theme}>
+    // The theme script sets data-theme on <html> before React hydrates it (lib/theme.ts).
+    <html lang="en" suppressHydrationWarning>
       <body>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_INPUT_SCRIPT }} />
         <a className="skip-link" href="#main">
           Skip to content

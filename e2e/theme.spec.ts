@@ -1,6 +1,6 @@
 /**
  * Light and dark: the page follows the system's colour scheme, the header's switch forces light or dark (a cookie
- * the server reads, so the next page load renders the right theme without any inline script), and Monaco follows.
+ * that a tiny inline script applies before the first paint, lib/theme.ts THEME_SCRIPT), and Monaco follows.
  */
 import type { Page } from "@playwright/test";
 
@@ -41,11 +41,23 @@ test.describe("system dark", () => {
     await expect(editor).not.toHaveClass(/vs-dark/);
     expect((await context.cookies()).find((c) => c.name === "theme")?.value).toBe("light");
 
-    // The server renders the choice: the HTML itself carries it (no script decides it in the browser).
+    // The page is the same for everyone (lib/page-cache), so the HTML does not carry the choice: the inline theme
+    // script applies the cookie before anything below it is parsed, so the first paint already has it (no flash).
     const html = await (await page.request.get(METHOD_PAGE)).text();
-    expect(html).toMatch(/<html[^>]*data-theme="light"/);
+    expect(html).not.toMatch(/<html[^>]*data-theme=/);
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("main") === null) return;
+        (window as unknown as { __themeAtMain?: string }).__themeAtMain =
+          document.documentElement.dataset.theme;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    expect(await page.evaluate(() => (window as unknown as { __themeAtMain?: string }).__themeAtMain)).toBe(
+      "light",
+    );
     await expect(
       page.getByRole("group", { name: "Colour theme" }).getByRole("radio", { name: "Light" }),
     ).toBeChecked();

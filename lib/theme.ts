@@ -1,7 +1,9 @@
 /**
  * The colour theme: "system" (follow `prefers-color-scheme`, the default), "light" or "dark". A forced choice is an
- * attribute on <html> (`data-theme="light" | "dark"`, which app/globals.css reads) and a cookie, so the server can
- * render the attribute on the next page load (no inline script, no flash). "system" is the absence of both.
+ * attribute on <html> (`data-theme="light" | "dark"`, which app/globals.css reads) and a cookie. "system" is the
+ * absence of both. Pages are the same bytes for every visitor (lib/page-cache), so the server does not render the
+ * attribute: THEME_SCRIPT, inline at the top of <body> (allowed by the page's nonce or hash), sets it from the
+ * cookie before anything is painted.
  */
 
 export type ThemeChoice = "system" | "light" | "dark";
@@ -15,6 +17,9 @@ const DARK_QUERY = "(prefers-color-scheme: dark)";
 export function forcedTheme(cookieValue: string | undefined): "light" | "dark" | undefined {
   return cookieValue === "light" || cookieValue === "dark" ? cookieValue : undefined;
 }
+
+/** Runs before the first paint (app/layout.tsx); kept tiny and dependency-free, its text is hashed into the CSP. */
+export const THEME_SCRIPT = `(function(){var m=/(?:^|;\\s*)${THEME_COOKIE}=(light|dark)(?:;|$)/.exec(document.cookie);if(m)document.documentElement.dataset.theme=m[1]})();`;
 
 /* ---- browser only ---- */
 

@@ -79,6 +79,48 @@ describe("createDiscoveryLoader", () => {
     expect(live.calls.list).toBe(1);
   });
 
+  it("fetches a live document again after its TTL: the same text keeps the model, a new revision replaces it", async () => {
+    let t = 0;
+    const docs = { "zoo:v1": zoo };
+    const live = fakeSource("url", "live", docs);
+    const loader = createDiscoveryLoader({
+      primary: live.source,
+      fallback: null,
+      documentTtlMs: 1000,
+      now: () => t,
+    });
+    const first = await loader.getApi("zoo", "v1");
+    t = 500;
+    expect((await loader.getApi("zoo", "v1")).api).toBe(first.api); // within the TTL: not fetched
+    expect(live.calls.fetch).toHaveLength(1);
+    t = 1500;
+    const same = await loader.getApi("zoo", "v1");
+    expect(live.calls.fetch).toHaveLength(2);
+    expect(same.api).toBe(first.api); // unchanged text: what was rendered from it stays valid
+    expect(same.fingerprint).toBe(first.fingerprint);
+    docs["zoo:v1"] = JSON.stringify({ ...JSON.parse(zoo), revision: "29990101" });
+    t = 3000;
+    const changed = await loader.getApi("zoo", "v1");
+    expect(changed.api).not.toBe(first.api);
+    expect(changed.api.revision).toBe("29990101");
+    expect(changed.fingerprint).not.toBe(first.fingerprint);
+  });
+
+  it("never fetches a snapshot document again", async () => {
+    let t = 0;
+    const snap = fakeSource("snapshot", "snap", { "zoo:v1": zoo });
+    const loader = createDiscoveryLoader({
+      primary: null,
+      fallback: snap.source,
+      documentTtlMs: 1,
+      now: () => t,
+    });
+    await loader.getApi("zoo", "v1");
+    t = 10_000_000;
+    await loader.getApi("zoo", "v1");
+    expect(snap.calls.fetch).toHaveLength(1);
+  });
+
   it("evicts least recently used models beyond the cap", async () => {
     const snap = fakeSource("snapshot", "snap", { "zoo:v1": zoo, "zoo:v2": zoo2 });
     const loader = createDiscoveryLoader({ primary: null, fallback: snap.source, apiCacheSize: 1 });

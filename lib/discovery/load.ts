@@ -8,9 +8,13 @@
  *   an http(s) base URL serving `/discovery/v1/apis[/{name}/{version}/rest]` (e.g. a fake Google in tests).
  * - `EXPLORER_SNAPSHOT_DIR`: the snapshot directory (default: the project venv's google-api-python-client).
  * - `EXPLORER_DISCOVERY_TIMEOUT_MS`: live request timeout (default 1500 in auto mode, 10000 otherwise).
+ * - `EXPLORER_DOCUMENT_TTL_MS`: how long a live document is reused before it is fetched again (default 5 min), so
+ *   a new revision reaches the pages (and the page cache, lib/page-cache). Snapshot documents never expire.
  * - `EXPLORER_MAX_DOCUMENT_BYTES`: the largest document accepted from any source (default 20 MB); a larger one is
  *   a clear `malformed` error instead of seconds of parsing and a page of hundreds of megabytes.
  */
+import { createHash } from "node:crypto";
+
 import { buildDirectory, findEntry, type DirectoryEntry } from "./directory";
 import { Lru } from "./lru";
 import { buildApiModel } from "./model";
@@ -39,11 +43,15 @@ export interface SourceInfo {
 export interface DirectoryResult {
   readonly entries: readonly DirectoryEntry[];
   readonly source: SourceInfo;
+  /** A digest of the directory listing: what the directory page was rendered from (lib/page-cache). */
+  readonly fingerprint?: string;
 }
 
 export interface ApiResult {
   readonly api: ApiModel;
   readonly source: SourceInfo;
+  /** A digest of the document's text: changes with the document, also without a new revision (lib/page-cache). */
+  readonly fingerprint?: string;
 }
 
 export interface LoaderOptions {
@@ -55,6 +63,8 @@ export interface LoaderOptions {
   readonly directoryTtlMs?: number;
   /** How long a primary that was unreachable is skipped (default 5 min). */
   readonly primaryRetryAfterMs?: number;
+  /** How long a primary document is reused before it is fetched again (default 5 min). Snapshot ones never expire. */
+  readonly documentTtlMs?: number;
   /** Parsed ApiModels kept (default 20; compute documents are ~5 MB each). */
   readonly apiCacheSize?: number;
   /**
@@ -71,6 +81,13 @@ export interface DiscoveryLoader {
 }
 
 const HOUR = 60 * 60 * 1000;
+const digest = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
+
+interface CachedApi {
+  readonly api: ApiModel;
+  readonly fingerprint: string;
+  readonly expiresAt: number;
+}
 const info = (s: DiscoverySource, fellBackFrom?: string): SourceInfo =>
   fellBackFrom === undefined
     ? { kind: s.kind, label: s.label }
@@ -96,11 +113,15 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
   const now = opts.now ?? Date.now;
   const ttl = opts.directoryTtlMs ?? HOUR;
   const retryAfter = opts.primaryRetryAfterMs ?? 5 * 60 * 1000;
-  const apis = new Lru<string, ApiModel>(opts.apiCacheSize ?? 20);
+  const documentTtl = opts.documentTtlMs ?? 5 * 60 * 1000;
+  const apis = new Lru<string, CachedApi>(opts.apiCacheSize ?? 20);
   const failureTtl = opts.failureTtlMs ?? 5000;
   const failures = new Map<string, { error: unknown; until: number }>();
   const inflight = new Map<string, Promise<unknown>>();
-  const directories = new Map<DiscoverySource, { entries: readonly DirectoryEntry[]; expiresAt: number }>();
+  const directories = new Map<
+    DiscoverySource,
+    { entries: readonly DirectoryEntry[]; fingerprint: string; expiresAt: number }
+  >();
   let primaryDown: { until: number; reason: string } | null = null;
 
   const primaryUsable = () => opts.primary !== null && (primaryDown === null || now() >= primaryDown.until);
@@ -113,29 +134,29 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
     return reason;
   };
 
-  const directoryOf = (source: DiscoverySource): Promise<readonly DirectoryEntry[]> => {
+  type Listed = { entries: readonly DirectoryEntry[]; fingerprint: string };
+  const directoryOf = (source: DiscoverySource): Promise<Listed> => {
     const cached = directories.get(source);
-    if (cached && now() < cached.expiresAt) return Promise.resolve(cached.entries);
-    return shared(
-      inflight as Map<string, Promise<readonly DirectoryEntry[]>>,
-      `dir|${source.label}`,
-      async () => {
-        let raw: unknown;
-        try {
-          raw = await source.listDirectory();
-        } catch (e) {
-          throw asLoadError(e, source.label);
-        }
-        const checked = validateDirectoryList(raw, `The directory from ${source.label}`);
-        if (!checked.ok)
-          throw new DiscoveryLoadError("malformed", source.label, checked.error.message, {
-            problems: checked.error.problems,
-          });
-        const entries = buildDirectory(checked.list);
-        directories.set(source, { entries, expiresAt: source.kind === "snapshot" ? Infinity : now() + ttl });
-        return entries;
-      },
-    );
+    if (cached && now() < cached.expiresAt) return Promise.resolve(cached);
+    return shared(inflight as Map<string, Promise<Listed>>, `dir|${source.label}`, async () => {
+      let raw: unknown;
+      try {
+        raw = await source.listDirectory();
+      } catch (e) {
+        throw asLoadError(e, source.label);
+      }
+      const checked = validateDirectoryList(raw, `The directory from ${source.label}`);
+      if (!checked.ok)
+        throw new DiscoveryLoadError("malformed", source.label, checked.error.message, {
+          problems: checked.error.problems,
+        });
+      const fingerprint = digest(JSON.stringify(checked.list));
+      // The same listing again keeps its entries, so what was rendered from them stays valid.
+      const entries = cached?.fingerprint === fingerprint ? cached.entries : buildDirectory(checked.list);
+      const listed = { entries, fingerprint };
+      directories.set(source, { ...listed, expiresAt: source.kind === "snapshot" ? Infinity : now() + ttl });
+      return listed;
+    });
   };
 
   /** discoveryRestUrl matters only for live Google; a malformed directory just means the fallback URL is used. */
@@ -150,17 +171,17 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
       if (e.kind === "unreachable" || e.kind === "timeout") throw e;
       return null;
     });
-    return entries ? findEntry(entries, name, version)?.discoveryRestUrl : undefined;
+    return entries ? findEntry(entries.entries, name, version)?.discoveryRestUrl : undefined;
   };
 
-  const apiFrom = (source: DiscoverySource, name: string, version: string): Promise<ApiModel> => {
+  const apiFrom = (source: DiscoverySource, name: string, version: string): Promise<CachedApi> => {
     const key = `${source.kind}|${source.label}|${name}|${version}`;
     const hit = apis.get(key);
-    if (hit) return Promise.resolve(hit);
+    if (hit && now() < hit.expiresAt) return Promise.resolve(hit);
     const failed = failures.get(key);
     if (failed && now() < failed.until) return Promise.reject(failed.error);
     failures.delete(key);
-    const work = shared(inflight as Map<string, Promise<ApiModel>>, `api|${key}`, async () => {
+    const work = shared(inflight as Map<string, Promise<CachedApi>>, `api|${key}`, async () => {
       let text: string;
       try {
         const discoveryRestUrl = await restUrlFor(source, name, version);
@@ -169,6 +190,14 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
         );
       } catch (e) {
         throw asLoadError(e, source.label);
+      }
+      const fingerprint = digest(text);
+      const expiresAt = source.kind === "snapshot" ? Infinity : now() + documentTtl;
+      if (hit?.fingerprint === fingerprint) {
+        // Unchanged: the same frozen model, so pages rendered from it stay valid (lib/page-cache).
+        const kept = { api: hit.api, fingerprint, expiresAt };
+        apis.set(key, kept);
+        return kept;
       }
       const parsed = parseDiscoveryDocument(text, `${name} ${version} from ${source.label}`);
       if (!parsed.ok)
@@ -187,9 +216,9 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
             ],
           },
         );
-      const api = buildApiModel(parsed.doc);
-      apis.set(key, api);
-      return api;
+      const cachedApi = { api: buildApiModel(parsed.doc), fingerprint, expiresAt };
+      apis.set(key, cachedApi);
+      return cachedApi;
     });
     return work.catch((error: unknown) => {
       if (failureTtl > 0) {
@@ -212,14 +241,14 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
       let reason: string | undefined;
       if (opts.primary && primaryUsable()) {
         try {
-          return { entries: await directoryOf(opts.primary), source: info(opts.primary) };
+          return { ...(await directoryOf(opts.primary)), source: info(opts.primary) };
         } catch (e) {
           reason = fallBackOn(asLoadError(e, opts.primary.label)) ?? undefined;
           if (reason === undefined) throw e;
         }
       } else if (opts.primary && primaryDown) reason = primaryDown.reason;
       if (!opts.fallback) throw noSource();
-      return { entries: await directoryOf(opts.fallback), source: info(opts.fallback, reason) };
+      return { ...(await directoryOf(opts.fallback)), source: info(opts.fallback, reason) };
     },
 
     async getApi(name, version) {
@@ -229,14 +258,16 @@ export function createDiscoveryLoader(opts: LoaderOptions): DiscoveryLoader {
       let reason: string | undefined;
       if (opts.primary && primaryUsable()) {
         try {
-          return { api: await apiFrom(opts.primary, name, version), source: info(opts.primary) };
+          const { api, fingerprint } = await apiFrom(opts.primary, name, version);
+          return { api, fingerprint, source: info(opts.primary) };
         } catch (e) {
           reason = fallBackOn(asLoadError(e, opts.primary.label)) ?? undefined;
           if (reason === undefined) throw e;
         }
       } else if (opts.primary && primaryDown) reason = primaryDown.reason;
       if (!opts.fallback) throw noSource();
-      return { api: await apiFrom(opts.fallback, name, version), source: info(opts.fallback, reason) };
+      const { api, fingerprint } = await apiFrom(opts.fallback, name, version);
+      return { api, fingerprint, source: info(opts.fallback, reason) };
     },
   };
 }
@@ -250,13 +281,27 @@ export function loaderOptionsFromEnv(env: Env = process.env, cwd: string = proce
   const maxBytes = positiveNumber(env.EXPLORER_MAX_DOCUMENT_BYTES) ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const dir = defaultSnapshotDir(cwd, env);
   const snapshot = dir ? createSnapshotSource(dir, { maxBytes }) : null;
+  const documentTtlMs = positiveNumber(env.EXPLORER_DOCUMENT_TTL_MS);
+  const live = documentTtlMs === undefined ? {} : { documentTtlMs };
   if (mode === "snapshot") return { primary: null, fallback: snapshot };
   if (mode === "google")
-    return { primary: createGoogleSource({ timeoutMs: timeoutMs(false), maxBytes }), fallback: null };
+    return {
+      primary: createGoogleSource({ timeoutMs: timeoutMs(false), maxBytes }),
+      fallback: null,
+      ...live,
+    };
   if (mode === "auto")
-    return { primary: createGoogleSource({ timeoutMs: timeoutMs(true), maxBytes }), fallback: snapshot };
+    return {
+      primary: createGoogleSource({ timeoutMs: timeoutMs(true), maxBytes }),
+      fallback: snapshot,
+      ...live,
+    };
   if (/^https?:\/\//i.test(mode))
-    return { primary: createBaseUrlSource(mode, { timeoutMs: timeoutMs(false), maxBytes }), fallback: null };
+    return {
+      primary: createBaseUrlSource(mode, { timeoutMs: timeoutMs(false), maxBytes }),
+      fallback: null,
+      ...live,
+    };
   throw new Error(
     `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(redactCredentials(mode))}.`,
   );

@@ -53,3 +53,20 @@ describe("contentSecurityPolicy", () => {
     expect(all.find((h) => h.source === "/:path*")?.headers).toEqual(STATIC_SECURITY_HEADERS);
   });
 });
+
+describe("contentSecurityPolicy for a cached page (hashes instead of a nonce)", () => {
+  const H1 = `'sha256-${"A".repeat(43)}='`;
+  const H2 = `'sha256-${"B".repeat(43)}='`;
+  it("allows exactly the listed inline scripts, and external scripts from our origin", () => {
+    const d = directives(contentSecurityPolicy({ hashes: [H1, H2, H1], dev: false }));
+    expect(d.get("script-src")).toEqual(["'self'", H1, H2]);
+    expect(d.get("object-src")).toEqual(["'none'"]);
+    expect(d.get("base-uri")).toEqual(["'self'"]);
+  });
+  it("refuses anything but sha256 sources, none at all, or a nonce and hashes together", () => {
+    expect(() => contentSecurityPolicy({ hashes: ["'unsafe-inline'"], dev: false })).toThrow(/sha256/);
+    expect(() => contentSecurityPolicy({ hashes: [], dev: false })).toThrow(/at least one/);
+    expect(() => contentSecurityPolicy({ nonce: NONCE, hashes: [H1], dev: false })).toThrow(/either/);
+    expect(() => contentSecurityPolicy({ dev: false })).toThrow(/either/);
+  });
+});

@@ -11,8 +11,11 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 export const REFUSED_METHODS: ReadonlySet<string> = new Set(["TRACE", "TRACK"]);
 
-/** Answers `req` itself and returns true, or returns false to let the app handle it. Must decide synchronously. */
-export type Interceptor = (req: IncomingMessage, res: ServerResponse) => boolean;
+/**
+ * Answers `req` itself and returns true, or returns false to let the app handle it. Must decide synchronously;
+ * one that took a request may still hand it to the app later with `toApp` (the page cache does, on a miss).
+ */
+export type Interceptor = (req: IncomingMessage, res: ServerResponse, toApp: () => void) => boolean;
 
 type Emit = Server["emit"];
 type Target = { emit: Emit };
@@ -24,8 +27,10 @@ export function interceptRequests(target: Target, name: string, intercept: Inter
   if (marks[key]) return;
   const emit = target.emit;
   target.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request" && intercept(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
-    return (emit as (this: Server, ...a: unknown[]) => boolean).call(this, event, ...args);
+    const forward = () => (emit as (this: Server, ...a: unknown[]) => boolean).call(this, event, ...args);
+    if (event === "request" && intercept(args[0] as IncomingMessage, args[1] as ServerResponse, forward))
+      return true;
+    return forward();
   } as Emit;
   marks[key] = true;
 }

@@ -6,9 +6,9 @@
  * reported by benchmarks, not asserted by tests); it fails when the server cannot be started or a page is broken.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 import autocannon, { type Result } from "autocannon";
 
@@ -25,9 +25,11 @@ import {
 import { CONNECTIONS, judge, selectTargets, type CaseFigures, type LoadTarget } from "./cases";
 import { parseOptions, USAGE } from "./options";
 import { serverRssMb } from "./rss";
+import { findSnapshotDir } from "../../testing/discovery-server/server";
 
 const OUT_DIR = ".cache/bench-load";
-const PORT = 3310;
+// BENCH_LOAD_PORT: parallel runs (several engineers on one machine) each take their own port.
+const PORT = Number(process.env.BENCH_LOAD_PORT) || 3310;
 // NEXT_DIST_DIR=.next reuses the e2e build; the default keeps .next untouched (as bench:ui does).
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 
@@ -38,15 +40,36 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * What production runs (scripts/start.sh): `node <dist>/standalone/server.js`, with public/ and the static chunks
+ * beside it as Next's docs ask, and the snapshot folder named explicitly (server.js changes into its own folder).
+ */
+function prepareStandalone(dist: string): string {
+  const standalone = resolve(dist, "standalone");
+  const server = join(standalone, "server.js");
+  if (!existsSync(server)) throw new Error(`${server} is missing: the build is not output: "standalone"`);
+  for (const [from, to] of [
+    ["public", join(standalone, "public")],
+    [join(dist, "static"), join(standalone, dist, "static")],
+  ] as const) {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) cpSync(from, to, { recursive: true });
+  }
+  return server;
+}
+
 async function startServer(): Promise<Server> {
   if (await portInUse(PORT)) throw new Error(`port ${PORT} is already in use: stop that server first`);
+  const snapshotDir = findSnapshotDir();
   const child: ChildProcess = spawnGroup(
-    "npx",
-    ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    "node",
+    [prepareStandalone(DIST_DIR)],
     {
       ...process.env,
-      NEXT_DIST_DIR: DIST_DIR,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
       EXPLORER_DISCOVERY_SOURCE: "snapshot",
+      ...(snapshotDir === null ? {} : { EXPLORER_SNAPSHOT_DIR: snapshotDir }),
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     },

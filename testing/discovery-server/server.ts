@@ -3,6 +3,8 @@
  *
  *   GET /discovery/v1/apis[?name=x][&preferred=true]   → discovery#directoryList
  *   GET /discovery/v1/apis/{name}/{version}/rest        → the document, byte for byte as on disk
+ *   POST /__control/revision/{name}/{version}?revision=R → from now on that document is served with revision R
+ *                                                         (a new revision of a live document; no R: as on disk)
  *
  * Documents come from a snapshot folder (google-api-python-client's discovery_cache/documents by default) plus
  * the synthetic fixtures in ./fixtures (malformed and hostile documents) and the shared hostile-documents set
@@ -178,8 +180,29 @@ export class FakeDiscovery {
     return { kind: "discovery#directoryList", discoveryVersion: "v1", items };
   }
 
+  /** Documents served with another revision than on disk (POST /__control/revision/…): key → revision. */
+  private readonly revisions = new Map<string, string>();
+
+  /** The control request that sets a document's revision; false for any other request. */
+  private control(req: IncomingMessage, url: URL, res: ServerResponse): boolean {
+    const m = /^\/__control\/revision\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (m === null || req.method !== "POST") return false;
+    const key = `${decodeURIComponent(m[1] ?? "")}/${decodeURIComponent(m[2] ?? "")}`;
+    if (!this.docs.has(key)) {
+      sendError(res, 404, "Requested entity was not found.", "NOT_FOUND");
+      return true;
+    }
+    const revision = url.searchParams.get("revision");
+    if (revision) this.revisions.set(key, revision);
+    else this.revisions.delete(key);
+    res.writeHead(204);
+    res.end();
+    return true;
+  }
+
   handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (this.control(req, url, res)) return;
     const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
     const send = (): void => {
       if (req.method !== "GET" && req.method !== "HEAD")
@@ -201,8 +224,20 @@ export class FakeDiscovery {
       if (misbehave(req, res)) return; // ./behaviours.ts: failing, slow, redirecting, … documents
       const m = /^\/discovery\/v1\/apis\/([^/]+)\/([^/]+)\/rest\/?$/.exec(url.pathname);
       if (m !== null) {
-        const entry = this.docs.get(`${decodeURIComponent(m[1] ?? "")}/${decodeURIComponent(m[2] ?? "")}`);
+        const key = `${decodeURIComponent(m[1] ?? "")}/${decodeURIComponent(m[2] ?? "")}`;
+        const entry = this.docs.get(key);
         if (entry === undefined) return sendError(res, 404, "Requested entity was not found.", "NOT_FOUND");
+        const revision = this.revisions.get(key);
+        if (revision !== undefined) {
+          const doc = JSON.parse(readFileSync(entry.file, "utf8")) as Record<string, unknown>;
+          const body = JSON.stringify({ ...doc, revision });
+          res.writeHead(200, {
+            "content-type": "application/json; charset=UTF-8",
+            "content-length": Buffer.byteLength(body),
+          });
+          res.end(req.method === "HEAD" ? undefined : body);
+          return;
+        }
         res.writeHead(200, {
           "content-type": "application/json; charset=UTF-8",
           "content-length": statSync(entry.file).size,

@@ -3,61 +3,23 @@
  * (lib/discovery/body-schema.ts), fetched by the body editor when Monaco starts. 404 for an unknown method or one
  * without a body, or names outside the Discovery grammar (lib/discovery/names.ts, checked before any fetch); a
  * document that cannot be loaded answers with lib/discovery/load-status.ts's status and the reason (the editor
- * then checks plain JSON).
+ * then checks plain JSON). Clients that accept gzip or brotli get the same body precompressed, at the HTTP server
+ * (lib/http/serve-encoded-json.ts, installed by instrumentation.ts); this route answers the rest.
  */
-import { bodySchemaFor } from "@/lib/discovery/body-schema";
-import { getApi } from "@/lib/discovery/load";
-import { loadErrorStatus } from "@/lib/discovery/load-status";
-import { apiRefProblem, isMethodId } from "@/lib/discovery/names";
+import { BODY_SCHEMA_CACHE_CONTROL, bodySchemaAnswer } from "@/lib/discovery/body-schema-answer";
+import { jsonEtag } from "@/lib/http/serve-encoded-json";
+import { matchesAnyEncoding } from "@/lib/search/encoded-body";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** The URL carries the document revision: a browser may keep its copy for an hour. */
-const CACHE_CONTROL = "public, max-age=3600";
-const NO_STORE = { "cache-control": "no-store" };
-const PREFIX = "/api/body-schema/";
-
-/**
- * The three names from the request's own path, percent-decoded exactly once (`%252E` stays `%2E`, never `.`);
- * null when the path is not three segments or not valid percent-encoding.
- */
-function namesOf(request: Request): [string, string, string] | null {
-  const path = new URL(request.url).pathname;
-  if (!path.startsWith(PREFIX)) return null;
-  const parts = path.slice(PREFIX.length).split("/");
-  if (parts.length !== 3) return null;
-  try {
-    return parts.map((p) => decodeURIComponent(p)) as [string, string, string];
-  } catch {
-    return null;
-  }
-}
-
 export async function GET(request: Request): Promise<Response> {
-  const names = namesOf(request);
-  if (names === null)
-    return Response.json(
-      { error: "Expected /api/body-schema/{api}/{version}/{methodId}." },
-      { status: 404, headers: NO_STORE },
-    );
-  const [name, version, methodId] = names;
-  const problem = apiRefProblem(name, version) ?? (isMethodId(methodId) ? null : "That is not a method id.");
-  if (problem !== null) return Response.json({ error: problem }, { status: 404, headers: NO_STORE });
-  let api;
-  try {
-    ({ api } = await getApi(name, version));
-  } catch (err) {
-    const status = loadErrorStatus(err);
-    const message = err instanceof Error ? err.message : String(err);
-    return Response.json(
-      {
-        error: status === 404 ? `No API ${name} ${version}.` : `The document could not be loaded: ${message}`,
-      },
-      { status, headers: NO_STORE },
-    );
-  }
-  const result = bodySchemaFor(api, methodId);
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status, headers: NO_STORE });
-  return Response.json(result.schema, { headers: { "cache-control": CACHE_CONTROL } });
+  const a = await bodySchemaAnswer(new URL(request.url).pathname);
+  if (!a.ok) return Response.json(a.body, { status: a.status, headers: { "cache-control": "no-store" } });
+  const text = JSON.stringify(a.body);
+  const etag = jsonEtag(text);
+  const headers = { "cache-control": BODY_SCHEMA_CACHE_CONTROL, etag };
+  if (matchesAnyEncoding(request.headers.get("if-none-match"), etag))
+    return new Response(null, { status: 304, headers });
+  return new Response(text, { headers: { ...headers, "content-type": "application/json" } });
 }
