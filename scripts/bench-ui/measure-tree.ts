@@ -96,10 +96,10 @@ export async function measureTree(browser: Browser, c: TreeCase, runs: number): 
       );
       if (position < 0) throw new Error(`no first-level row "${c.big.name}"`);
       const bigRow = `${LEVEL1}:nth-child(${position + 1})`;
-      await page.evaluate(
-        ([sel, n]) => window.__benchTree!.arm(sel, n, 30_000),
-        [`${bigRow} > .sft__body > details > ul.sft > li.sft__row`, c.big.rows] as const,
-      );
+      await page.evaluate(([sel, n]) => window.__benchTree!.arm(sel, n, 30_000), [
+        `${bigRow} > .sft__body > details > ul.sft > li.sft__row`,
+        c.big.rows,
+      ] as const);
       await page.locator(`${bigRow} > .sft__body > details > summary`).click();
       out.expand.push(await page.evaluate(() => window.__benchTree!.pending!));
     } catch (err) {

@@ -43,8 +43,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (flag === "--port") {
       port = positiveInt(flag, value());
       if (port > 65533) throw new Error("--port needs room for P+2 below 65536");
-    }
-    else if (flag === "--help" || flag === "-h") help = true;
+    } else if (flag === "--help" || flag === "-h") help = true;
     else throw new Error(`unknown argument: ${arg}`);
   }
   return { runs, keystrokes, port, help };

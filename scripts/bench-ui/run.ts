@@ -468,7 +468,9 @@ async function main(): Promise<void> {
     "   (ready → key down is the harness round trip; key down → interactive is the page's main thread being busy)",
   );
   p();
-  p("   Long tasks (> 50 ms, PerformanceObserver 'longtask'), cold medians over runs; TBT = Σ(task − 50 ms), clipped");
+  p(
+    "   Long tasks (> 50 ms, PerformanceObserver 'longtask'), cold medians over runs; TBT = Σ(task − 50 ms), clipped",
+  );
   const lt: string[][] = [];
   const blockingRows = [
     ...loads.map((r) => ({ label: `${TOOL_LABEL[r.tool]} ${r.method}`, samples: r.cold })),
@@ -492,15 +494,7 @@ async function main(): Promise<void> {
   }
   p(
     renderTable(
-      [
-        "",
-        "before paint: tasks",
-        "longest",
-        "TBT",
-        "paint → interactive: tasks",
-        "longest",
-        "TBT",
-      ],
+      ["", "before paint: tasks", "longest", "TBT", "paint → interactive: tasks", "longest", "TBT"],
       lt,
     ),
   );
