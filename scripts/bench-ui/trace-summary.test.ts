@@ -23,7 +23,15 @@ const x = (name: string, ts: number, dur: number, url?: string, tid = 2): TraceE
 const events: TraceEvent[] = [
   meta(1, 2, "CrRendererMain"),
   meta(1, 3, "Compositor"),
-  { name: "navigationStart", ph: "R", ts: 1_000_000, pid: 1, tid: 2, args: { data: { url: "http://x/p" } } },
+  { name: "navigationStart", ph: "R", ts: 10, pid: 1, tid: 2, args: { data: { documentLoaderURL: "" } } },
+  {
+    name: "navigationStart",
+    ph: "R",
+    ts: 1_000_000,
+    pid: 1,
+    tid: 2,
+    args: { data: { documentLoaderURL: "http://x/p" } },
+  },
   { name: "firstContentfulPaint", ph: "R", ts: 1_200_000, pid: 1, tid: 2 },
   // A 100 ms task: 60 ms evaluating app.js (with a nested compile not counted twice), 10 ms layout.
   x("RunTask", 1_300_000, 100_000),

@@ -14,7 +14,11 @@ export interface TraceEvent {
   readonly tid: number;
   readonly args?: {
     readonly name?: string;
-    readonly data?: { readonly url?: string; readonly frame?: string };
+    readonly data?: {
+      readonly url?: string;
+      /** navigationStart: the document's URL ("" for the about:blank a new tab starts with). */
+      readonly documentLoaderURL?: string;
+    };
   };
 }
 
@@ -79,9 +83,13 @@ function kindOf(e: TraceEvent): string | null {
   }
 }
 
+/** The navigation to the page (not the about:blank a new tab starts with). */
+const isNavigation = (e: TraceEvent) =>
+  e.name === "navigationStart" && (e.args?.data?.documentLoaderURL ?? "").startsWith("http");
+
 /** The renderer main thread: the thread named CrRendererMain of the process that navigated. */
 function mainThread(events: readonly TraceEvent[]): { pid: number; tid: number } | undefined {
-  const nav = events.find((e) => e.name === "navigationStart" && e.args?.data?.url?.startsWith("http"));
+  const nav = events.find((e) => isNavigation(e));
   const names = events.filter(
     (e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain",
   );
@@ -98,7 +106,7 @@ export function summarizeTrace(
   window: { readonly from: number; readonly to: number; readonly minTaskMs: number },
 ): TraceSummary {
   const main = mainThread(events);
-  const nav = events.find((e) => e.name === "navigationStart" && e.args?.data?.url?.startsWith("http"));
+  const nav = events.find((e) => isNavigation(e));
   if (main === undefined || nav === undefined) return { tasks: [], totals: [] };
   const t0 = nav.ts;
   const ms = (us: number) => us / 1000;
