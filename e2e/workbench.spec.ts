@@ -236,6 +236,27 @@ test.describe("request workbench", () => {
     await expect(drivePreview).not.toContainText("authorization:");
   });
 
+  test("the sections that hydrate after the form are server-rendered and take the first click", async ({
+    page,
+  }) => {
+    // The reference column and the run/code sections sit in Suspense boundaries that hydrate after the form
+    // (app/[api]/[version]/[methodId]/page.tsx, request-workbench.tsx): with the scripts held, they are on screen
+    // already, and right after the form has hydrated a click into them is not lost.
+    const release = await holdRequests(page, SCRIPTS);
+    await page.goto(CHANNELS, { waitUntil: "domcontentloaded" });
+    await expect(page.getByRole("heading", { name: "Code", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Parameters", exact: true })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Python" })).toBeVisible();
+    await expect(page.locator(".workbench[data-hydrated]")).toHaveCount(0);
+    release();
+    await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    await page.getByRole("tab", { name: "Python" }).click();
+    await expect(page.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
+    await page.locator("#rf-part").fill("snippet");
+    await expect(page.getByTestId("request-preview")).toContainText("channels?part=snippet");
+    await expect.poll(() => copiedCode(page)).toMatch(/part=\[?"snippet"/);
+  });
+
   test("a broken or foreign link is reported and the form starts empty", async ({ page }) => {
     await openWorkbench(page, `${CHANNELS}?r=1.garbage!&lang=curl`);
     await expect(page.locator(".workbench").getByRole("alert")).toContainText("damaged");
