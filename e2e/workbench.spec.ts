@@ -236,12 +236,12 @@ test.describe("request workbench", () => {
     await expect(drivePreview).not.toContainText("authorization:");
   });
 
-  test("the sections that hydrate after the form are server-rendered and take the first click", async ({
+  test("the parts that hydrate after the form are server-rendered and take the first click", async ({
     page,
   }) => {
-    // The reference column and the run/code sections sit in Suspense boundaries that hydrate after the form
-    // (app/[api]/[version]/[methodId]/page.tsx, request-workbench.tsx): with the scripts held, they are on screen
-    // already, and right after the form has hydrated a click into them is not lost.
+    // The intro and the reference column sit in Suspense boundaries that hydrate after the form
+    // (app/[api]/[version]/[methodId]/page.tsx): with the scripts held, the page is on screen whole, and right after
+    // the form has hydrated the code panel and the reference take the first click.
     const release = await holdRequests(page, SCRIPTS);
     await page.goto(CHANNELS, { waitUntil: "domcontentloaded" });
     await expect(page.getByRole("heading", { name: "Code", exact: true })).toBeVisible();
@@ -250,6 +250,9 @@ test.describe("request workbench", () => {
     await expect(page.locator(".workbench[data-hydrated]")).toHaveCount(0);
     release();
     await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    const tree = page.locator("details.schema-details").first();
+    await tree.locator("summary").click();
+    await expect(tree.getByRole("group", { name: /^Response fields/ })).toBeVisible();
     await page.getByRole("tab", { name: "Python" }).click();
     await expect(page.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
     await page.locator("#rf-part").fill("snippet");

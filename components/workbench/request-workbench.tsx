@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -496,62 +495,52 @@ export function RequestWorkbench(props: RequestWorkbenchProps) {
         />
       </section>
 
-      {/* The sections below the HTTP preview sit in Suspense boundaries. Nothing in them suspends on the server (the
-          HTML is the same, inline in the shell), but React hydrates a server-rendered boundary in a later,
-          interruptible pass: the form and the preview become interactive first, and a key typed meanwhile is
-          handled before the rest hydrates. */}
-      <Suspense fallback={null}>
-        <section aria-labelledby="run-title" className="wb-run">
-          <h2 id="run-title">Run it</h2>
-          <PickPathContext.Provider value={onPickPath}>
-            <TryItPanel
-              api={api}
-              method={method}
-              request={prepared.request}
-              suggestedScopes={props.suggestedScopes}
-              blockingIssues={issueMessages}
-              onMedia={onMedia}
-              onLanguageChange={onLanguageChange}
-              onRun={onRun}
-            />
-          </PickPathContext.Provider>
-        </section>
-      </Suspense>
-
-      <Suspense fallback={null}>
-        <section aria-labelledby="code-title" className="wb-code">
-          <h2 id="code-title">Code</h2>
-          <CodePanel
+      <section aria-labelledby="run-title" className="wb-run">
+        <h2 id="run-title">Run it</h2>
+        <PickPathContext.Provider value={onPickPath}>
+          <TryItPanel
             api={api}
             method={method}
             request={prepared.request}
-            unavailable={prepared.state === "invalid" ? prepared.reason : null}
-            language={state.language}
+            suggestedScopes={props.suggestedScopes}
+            blockingIssues={issueMessages}
+            onMedia={onMedia}
             onLanguageChange={onLanguageChange}
-            options={state.options}
-            onOptionsChange={onOptionsChange}
+            onRun={onRun}
           />
-          <ShareBox
-            url={shareUrl}
-            onShare={onShare}
-            tooLong={!link.fits}
-            tabSaved={tabSaved}
-            requestJson={requestJson}
-            jsonFileName={`${method.id}.request.json`}
-            bodyLooksSensitive={method.requestSchema !== null && SENSITIVE_BODY.test(state.bodyText)}
-          />
-        </section>
-      </Suspense>
+        </PickPathContext.Provider>
+      </section>
 
-      <Suspense fallback={null}>
-        <HistoryPanel
-          items={history}
-          currentMethod={method.id}
-          currentShare={currentShare}
-          onRestore={onRestore}
-          onClear={onClear}
+      <section aria-labelledby="code-title" className="wb-code">
+        <h2 id="code-title">Code</h2>
+        <CodePanel
+          api={api}
+          method={method}
+          request={prepared.request}
+          unavailable={prepared.state === "invalid" ? prepared.reason : null}
+          language={state.language}
+          onLanguageChange={onLanguageChange}
+          options={state.options}
+          onOptionsChange={onOptionsChange}
         />
-      </Suspense>
+        <ShareBox
+          url={shareUrl}
+          onShare={onShare}
+          tooLong={!link.fits}
+          tabSaved={tabSaved}
+          requestJson={requestJson}
+          jsonFileName={`${method.id}.request.json`}
+          bodyLooksSensitive={method.requestSchema !== null && SENSITIVE_BODY.test(state.bodyText)}
+        />
+      </section>
+
+      <HistoryPanel
+        items={history}
+        currentMethod={method.id}
+        currentShare={currentShare}
+        onRestore={onRestore}
+        onClear={onClear}
+      />
     </div>
   );
 }
