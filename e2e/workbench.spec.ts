@@ -236,6 +236,30 @@ test.describe("request workbench", () => {
     await expect(drivePreview).not.toContainText("authorization:");
   });
 
+  test("the parts that hydrate after the form are server-rendered and take the first click", async ({
+    page,
+  }) => {
+    // The intro and the reference column sit in Suspense boundaries that hydrate after the form
+    // (app/[api]/[version]/[methodId]/page.tsx): with the scripts held, the page is on screen whole, and right after
+    // the form has hydrated the code panel and the reference take the first click.
+    const release = await holdRequests(page, SCRIPTS);
+    await page.goto(CHANNELS, { waitUntil: "domcontentloaded" });
+    await expect(page.getByRole("heading", { name: "Code", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Parameters", exact: true })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Python" })).toBeVisible();
+    await expect(page.locator(".workbench[data-hydrated]")).toHaveCount(0);
+    release();
+    await expect(page.locator(".workbench[data-hydrated]")).toBeVisible();
+    const tree = page.locator("details.schema-details").first();
+    await tree.locator("summary").click();
+    await expect(tree.getByRole("group", { name: /^Response fields/ })).toBeVisible();
+    await page.getByRole("tab", { name: "Python" }).click();
+    await expect(page.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
+    await page.locator("#rf-part").fill("snippet");
+    await expect(page.getByTestId("request-preview")).toContainText("channels?part=snippet");
+    await expect.poll(() => copiedCode(page)).toMatch(/part=\[?"snippet"/);
+  });
+
   test("a broken or foreign link is reported and the form starts empty", async ({ page }) => {
     await openWorkbench(page, `${CHANNELS}?r=1.garbage!&lang=curl`);
     await expect(page.locator(".workbench").getByRole("alert")).toContainText("damaged");

@@ -82,10 +82,13 @@ async function once(context: BrowserContext, url: string, config: LoadProbeConfi
     // Let the page finish what it does after becoming interactive (Monaco, Next.js link prefetches, which the
     // server renders) before the next measurement: server and browser share this machine's cores.
     await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
+    // Long tasks are reported after they end (a low-priority callback): read them once the page has settled.
+    const longTasks = await page.evaluate(() => window.__benchLoad!.marks.longTasks);
     const ok = marks.accepted !== undefined && (config.early === undefined || marks.adopted !== undefined);
     const lost = marks.accepted !== undefined && !ok;
     return {
       ...marks,
+      longTasks,
       nav,
       ok,
       ...(lost ? { error: "the character typed early never reached the request" } : {}),
@@ -94,6 +97,7 @@ async function once(context: BrowserContext, url: string, config: LoadProbeConfi
     return {
       clicks: 0,
       rejected: 0,
+      longTasks: [],
       nav: {},
       ok: false,
       error: err instanceof Error ? err.message.split("\n")[0] : String(err),

@@ -4,7 +4,7 @@ import { parseOptions } from "./options";
 
 describe("parseOptions", () => {
   it("defaults to 5 runs and 30 keystrokes", () => {
-    expect(parseOptions([])).toEqual({ runs: 5, keystrokes: 30, help: false });
+    expect(parseOptions([])).toEqual({ runs: 5, keystrokes: 30, port: 3300, help: false });
   });
 
   it("reads --runs N, --runs=N and --keystrokes", () => {
@@ -12,8 +12,10 @@ describe("parseOptions", () => {
     expect(parseOptions(["--runs=7", "--keystrokes", "12"])).toEqual({
       runs: 7,
       keystrokes: 12,
+      port: 3300,
       help: false,
     });
+    expect(parseOptions(["--port", "4602"]).port).toBe(4602);
     expect(parseOptions(["-h"]).help).toBe(true);
   });
 
@@ -22,6 +24,7 @@ describe("parseOptions", () => {
     expect(() => parseOptions(["--runs", "0"])).toThrow(/positive integer/);
     expect(() => parseOptions(["--runs=-2"])).toThrow(/positive integer/);
     expect(() => parseOptions(["--keystrokes", "2.5"])).toThrow(/--keystrokes needs/);
+    expect(() => parseOptions(["--port", "65535"])).toThrow(/P\+2/);
   });
 
   it("rejects unknown arguments instead of silently using the defaults", () => {

@@ -55,6 +55,8 @@ export interface LoadMarks {
   clicks: number;
   /** ours: id of the form's first field (run.ts checks it is the parameter both tools are timed on). */
   firstField?: string;
+  /** Every long task (> 50 ms, PerformanceObserver 'longtask', buffered) seen so far, ms since navigation start. */
+  longTasks: { start: number; duration: number }[];
 }
 
 interface LoadProbeState {
@@ -67,6 +69,7 @@ declare global {
     __benchLoad?: LoadProbeState;
     __benchKeys?: KeyProbeState;
     __benchSearch?: SearchProbeState;
+    __benchTree?: TreeProbeState;
   }
 }
 
@@ -78,7 +81,13 @@ declare global {
  * still in the input after the event (a controlled input that is not yet hydrated would lose it).
  */
 export function loadProbe(config: LoadProbeConfig): void {
-  const marks: LoadMarks = { clicks: 0, rejected: 0 };
+  const marks: LoadMarks = { clicks: 0, rejected: 0, longTasks: [] };
+  // Registered before any page script runs; `buffered` also delivers tasks that ran before the observer's first
+  // callback. Chromium reports tasks of the page's main thread only (not workers).
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      marks.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
   let resolveReady!: () => void;
   const state: LoadProbeState = { marks, ready: new Promise<void>((r) => (resolveReady = r)) };
   window.__benchLoad = state;
@@ -361,4 +370,77 @@ export function installSearchProbe(selectors: { list: string; status: string }):
     },
   };
   window.__benchSearch = state;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Response schema tree: click → level rendered
+
+export interface TreeTimes {
+  /** click `event.timeStamp` → the list holds the expected number of rows (ms). */
+  readonly rendered: number;
+  /** The long tasks (> 50 ms) of that interval, longest first (ms). */
+  readonly longTasks: number[];
+}
+
+interface TreeProbeState {
+  pending: Promise<TreeTimes> | null;
+  /** Before a click: resolves once `rowsSelector` matches `rows` elements. */
+  arm(rowsSelector: string, rows: number, timeoutMs: number): void;
+}
+
+/**
+ * Installs the tree probe: `arm(rowsSelector, rows)` before a click; the capture-phase click listener takes
+ * `event.timeStamp` (when the browser received the click: a busy main thread counts), then a MutationObserver notes
+ * the first DOM change after which `rowsSelector` matches `rows` rows — the level is there and, since the rows are
+ * plain DOM with native `<details>`, can take the next click. Long tasks of that interval are kept.
+ */
+export function installTreeProbe(): void {
+  const tasks: { start: number; duration: number }[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+  const state: TreeProbeState = {
+    pending: null,
+    arm(rowsSelector, rows, timeoutMs) {
+      let t0 = -1;
+      state.pending = new Promise((resolve, reject) => {
+        const check = () => {
+          if (t0 < 0 || document.querySelectorAll(rowsSelector).length !== rows) return;
+          const end = performance.now();
+          cleanup();
+          // Long-task entries arrive after their task ends: collect them once the page had a moment.
+          setTimeout(() => {
+            resolve({
+              rendered: end - t0,
+              longTasks: tasks
+                .filter((t) => t.start + t.duration > t0 && t.start < end)
+                .map((t) => t.duration)
+                .sort((a, b) => b - a),
+            });
+          }, 100);
+        };
+        const observer = new MutationObserver(check);
+        const onClick = (e: MouseEvent) => {
+          if (t0 < 0) t0 = e.timeStamp;
+          check();
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(
+            new Error(
+              `timeout: ${document.querySelectorAll(rowsSelector).length} rows of ${rows} (${rowsSelector})`,
+            ),
+          );
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          observer.disconnect();
+          document.removeEventListener("click", onClick, true);
+        };
+        document.addEventListener("click", onClick, true);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+    },
+  };
+  window.__benchTree = state;
 }

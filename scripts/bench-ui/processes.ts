@@ -217,8 +217,16 @@ export interface NextServer {
   stop(): Promise<void>;
 }
 
-/** `NEXT_DIST_DIR=<distDir> next start` on loopback, offline snapshot source; its log goes to `logFile`. */
-export async function startNext(distDir: string, port: number, logFile: string): Promise<NextServer> {
+/**
+ * `NEXT_DIST_DIR=<distDir> next start` on loopback, offline snapshot source; its log goes to `logFile`. `cwd`: the
+ * checkout whose build it serves (ab.ts serves a baseline checkout next to this one).
+ */
+export async function startNext(
+  distDir: string,
+  port: number,
+  logFile: string,
+  cwd?: string,
+): Promise<NextServer> {
   if (await portInUse(port)) throw new Error(`port ${port} is already in use: stop that server first`);
   const child = spawnGroup(
     "npx",
@@ -231,6 +239,7 @@ export async function startNext(distDir: string, port: number, logFile: string):
       NODE_ENV: "production",
     },
     logFile,
+    cwd,
   );
   const origin = `http://127.0.0.1:${port}`;
   // A static file: answering it proves the server is up without rendering (and warming) any page.

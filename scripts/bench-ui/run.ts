@@ -22,6 +22,8 @@ import { prepareSearch } from "../../lib/search/search";
 import { measurePageBytes, type PageBytes } from "./measure-js";
 import { measureKeystrokes, type KeySamples } from "./measure-keys";
 import { measureLoad, type LoadSample } from "./measure-load";
+import { measureTree, treeCase, type TreeSamples } from "./measure-tree";
+import { blockingBetween, type Blocking } from "./long-tasks";
 import { startNextFloor } from "./next-floor";
 import type { LoadProbeConfig } from "./page-probes";
 import { measureSearch, SEARCH_QUERIES, type SearchSamples } from "./measure-search";
@@ -42,11 +44,9 @@ import { convertDiscoveryFile, findOperation, FLOOR_PATH, opblockId, startSwagge
 
 const DIST_DIR = ".next-bench";
 const SWAGGER_DIST = join("node_modules", "swagger-ui-dist");
-const NEXT_PORT = 3300;
-const SWAGGER_PORT = 3301;
-const NEXT_FLOOR_PORT = 3302;
 const OUT_DIR = join(".cache", "bench-ui");
-const GOALS = { speedup: 10, keystrokeMs: 16, searchMs: 10 } as const;
+/** Issue 16: interactive within 1.25× the framework floor, no long task between first paint and interactive. */
+const GOALS = { speedup: 10, floorRatio: 1.25, longTasks: 0, keystrokeMs: 16, searchMs: 10 } as const;
 
 interface MethodCase {
   readonly id: string;
@@ -137,6 +137,20 @@ interface LoadResult {
 const accepted = (samples: readonly LoadSample[]) =>
   samples.filter((s) => s.ok && s.accepted !== undefined).map((s) => s.accepted!);
 
+/** Where a sample's "interactive" ends: typed early, once the request holds the key; else the key accepted. */
+const interactiveAt = (s: LoadSample) => s.adopted ?? s.accepted;
+
+/** Long tasks before first paint (what holds the paint back) and between first paint and interactive. */
+function blockingOf(s: LoadSample): { beforePaint: Blocking; paintToInteractive: Blocking } | undefined {
+  const paint = s.nav["first-contentful-paint"] ?? s.painted;
+  const end = interactiveAt(s);
+  if (!s.ok || paint === undefined || end === undefined) return undefined;
+  return {
+    beforePaint: blockingBetween(s.longTasks, 0, paint),
+    paintToInteractive: blockingBetween(s.longTasks, paint, end),
+  };
+}
+
 function markMedian(samples: readonly LoadSample[], pick: (s: LoadSample) => number | undefined): string {
   const values = samples.filter((s) => s.ok).flatMap((s) => (pick(s) === undefined ? [] : [pick(s)!]));
   return formatMs(median(values));
@@ -170,6 +184,9 @@ async function main(): Promise<void> {
   const specs = new Map(METHODS.map((m) => [m.doc, convertDiscoveryFile(snapshotDir, m.doc)]));
   const ops = new Map(METHODS.map((m) => [m.id, findOperation(specs.get(m.doc)!, m.id)]));
 
+  const NEXT_PORT = options.port;
+  const SWAGGER_PORT = options.port + 1;
+  const NEXT_FLOOR_PORT = options.port + 2;
   const next = await startNext(DIST_DIR, NEXT_PORT, join(OUT_DIR, "next.log"));
   const swagger = await startSwaggerServer(
     SWAGGER_DIST,
@@ -292,7 +309,15 @@ async function main(): Promise<void> {
   console.log(`[bench] search (${SEARCH_QUERIES.length} queries typed key by key)`);
   const search: SearchSamples = await measureSearch(browser, next.origin, prepared);
 
-  // ---- 4. First-load JS.
+  // ---- 4. Response schema tree (issue 15): compute Instance on compute.instances.get.
+  console.log(`[bench] response tree (${options.runs} runs)`);
+  const computeDoc = JSON.parse(readFileSync(join(snapshotDir, "compute.v1.json"), "utf8")) as {
+    schemas: Parameters<typeof treeCase>[1];
+  };
+  const tree = treeCase(`${next.origin}/compute/v1/compute.instances.get`, computeDoc.schemas, "Instance");
+  const treeSamples: TreeSamples = await measureTree(browser, tree, options.runs);
+
+  // ---- 5. First-load JS.
   console.log(`[bench] first-load JS`);
   const pages: [string, string][] = [
     ["ours  /  (directory)", `${next.origin}/`],
@@ -380,6 +405,17 @@ async function main(): Promise<void> {
       ` (${accepted(floor).length}/${floor.length} ok) — ${GOALS.speedup}× faster than Swagger UI's fastest method` +
       ` would mean ${formatMs(swaggerBest / GOALS.speedup)}`,
   );
+  const frameworkFloorMs = median(accepted(nextFloor));
+  const floorRatios = Object.fromEntries(
+    METHODS.map((m) => [
+      m.id,
+      median(accepted(loads.find((r) => r.method === m.id && r.tool === "ours")!.cold)) / frameworkFloorMs,
+    ]),
+  );
+  p(
+    `   HEADLINE interactive ÷ framework floor (cold medians, goal ≤ ${GOALS.floorRatio}×): ` +
+      METHODS.map((m) => `${m.id} ${floorRatios[m.id]!.toFixed(2)}×`).join(", "),
+  );
   p(
     `   framework floor: a minimal Next.js ${nextVersion()} page with one hydrated input, same probe, cold median` +
       ` ${formatMs(median(accepted(nextFloor)))} (min ${formatMs(summarize(accepted(nextFloor)).min)}, ${accepted(nextFloor).length}/${nextFloor.length} ok)`,
@@ -431,6 +467,37 @@ async function main(): Promise<void> {
   p(
     "   (ready → key down is the harness round trip; key down → interactive is the page's main thread being busy)",
   );
+  p();
+  p(
+    "   Long tasks (> 50 ms, PerformanceObserver 'longtask'), cold medians over runs; TBT = Σ(task − 50 ms), clipped",
+  );
+  const lt: string[][] = [];
+  const blockingRows = [
+    ...loads.map((r) => ({ label: `${TOOL_LABEL[r.tool]} ${r.method}`, samples: r.cold })),
+    { label: "framework floor", samples: nextFloor },
+  ];
+  const blockingStats: Record<string, { tasksAfterPaintMax: number; tbtMedian: number }> = {};
+  for (const { label, samples } of blockingRows) {
+    const b = samples.flatMap((s) => (blockingOf(s) === undefined ? [] : [blockingOf(s)!]));
+    const med = (pick: (x: (typeof b)[number]) => number) => median(b.map(pick));
+    const tasksAfterPaintMax = Math.max(...b.map((x) => x.paintToInteractive.count));
+    blockingStats[label] = { tasksAfterPaintMax, tbtMedian: med((x) => x.paintToInteractive.totalBlocking) };
+    lt.push([
+      label,
+      String(med((x) => x.beforePaint.count)),
+      formatMs(med((x) => x.beforePaint.longest)),
+      formatMs(med((x) => x.beforePaint.totalBlocking)),
+      `${med((x) => x.paintToInteractive.count)} (max ${tasksAfterPaintMax})`,
+      formatMs(med((x) => x.paintToInteractive.longest)),
+      formatMs(blockingStats[label].tbtMedian),
+    ]);
+  }
+  p(
+    renderTable(
+      ["", "before paint: tasks", "longest", "TBT", "paint → interactive: tasks", "longest", "TBT"],
+      lt,
+    ),
+  );
 
   p();
   const keyPreview = summarize(keys.preview);
@@ -465,7 +532,24 @@ async function main(): Promise<void> {
   p(`   slowest keystrokes: ${slowest.map((x) => `${JSON.stringify(x.q)} ${formatMs(x.ms)}`).join(", ")}`);
 
   p();
-  p("4. JavaScript on first visit (fresh context; gzip = level 6 computed here; wire = bytes as served)");
+  const treeOpen = summarize(treeSamples.open.map((t) => t.rendered));
+  const treeExpand = summarize(treeSamples.expand.map((t) => t.rendered));
+  const longest = (ts: readonly { longTasks: number[] }[]) => Math.max(0, ...ts.flatMap((t) => t.longTasks));
+  p(
+    `4. Response schema tree: compute ${tree.schema} on compute.instances.get (${treeSamples.open.length} of ${options.runs} runs${treeSamples.errors.length ? `; failed: ${treeSamples.errors.join("; ")}` : ""})`,
+  );
+  p(
+    `   click "Response fields" → first level (${tree.rows} rows) rendered: ${describeSummary(treeOpen)}; longest task ${formatMs(longest(treeSamples.open))}`,
+  );
+  p(
+    `     of which the graph's fetch: median ${formatMs(median(treeSamples.fetch))}, ${formatBytes(median(treeSamples.graphBytes))} on the wire`,
+  );
+  p(
+    `   click ${tree.big.name} (${tree.big.ref}) → its ${tree.big.rows} rows rendered: ${describeSummary(treeExpand)}; longest task ${formatMs(longest(treeSamples.expand))}`,
+  );
+
+  p();
+  p("5. JavaScript on first visit (fresh context; gzip = level 6 computed here; wire = bytes as served)");
   p(
     renderTable(
       ["page", "first-load JS", "raw", "gzip", "wire", "lazy JS", "raw", "gzip", "HTML wire", "data wire"],
@@ -501,6 +585,22 @@ async function main(): Promise<void> {
     ];
   };
   const goalRows: string[][] = [
+    ...METHODS.flatMap((m) => {
+      const tasks = blockingStats[`${TOOL_LABEL.ours} ${m.id}`]!.tasksAfterPaintMax;
+      // "at most" as "at least" of the negated figures; a missing figure (NaN, −∞) stays N/A.
+      return [
+        [
+          `${m.id}: interactive ≤ ${GOALS.floorRatio}× the framework floor (cold medians)`,
+          `${floorRatios[m.id]!.toFixed(2)}×`,
+          verdict(-floorRatios[m.id]!, -GOALS.floorRatio, "atLeast"),
+        ],
+        [
+          `   long tasks between first paint and interactive ≤ ${GOALS.longTasks} (max over runs)`,
+          String(tasks),
+          verdict(-tasks, -GOALS.longTasks, "atLeast"),
+        ],
+      ];
+    }),
     ...speedupRows(
       `≥${GOALS.speedup}× faster than Swagger UI to an interactive form: hydrated, code follows every key (cold medians, worst method)`,
       ratios,
@@ -551,6 +651,9 @@ async function main(): Promise<void> {
     keystrokes: { ...keys, method: KEYSTROKE_METHOD.id, previewSummary: keyPreview, codeSummary: keyCode },
     search: { ...search, summary: searchSum, nodeSummary: nodeSum },
     firstLoadJs: bytes,
+    frameworkFloorRatios: floorRatios,
+    longTasks: blockingStats,
+    responseTree: { case: tree, ...treeSamples, openSummary: treeOpen, expandSummary: treeExpand },
     goals: {
       speedup: {
         goal: GOALS.speedup,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 
 import { ScopeList } from "@/components/api/scope-list";
 import { LoadErrorView } from "@/components/errors/load-error-view";
@@ -65,16 +66,21 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
       {/* Intro, workbench, reference: the reading and Tab order. CSS (app/globals.css, .method-layout) places them:
           one column below 1280px (the workbench's form and code side by side from 1024px), and from 1280px the intro
           and the reference on the left of the workbench. */}
+      {/* The intro and the reference are static server output, but React hydrates every element of the page; in
+          Suspense boundaries (nothing in them suspends: the HTML is the same) they hydrate in a later,
+          interruptible pass, after the workbench's form — a key typed at first paint is not queued behind them. */}
       <div className="method-layout">
-        <div className="method-layout__intro">
-          <MethodHeader
-            method={method}
-            baseUrl={api.baseUrl}
-            linkBase={linkBase}
-            fullTextHref={descriptionHref(api, method.id)}
-          />
-          <SourceNote source={source} revision={api.revision} />
-        </div>
+        <Suspense>
+          <div className="method-layout__intro">
+            <MethodHeader
+              method={method}
+              baseUrl={api.baseUrl}
+              linkBase={linkBase}
+              fullTextHref={descriptionHref(api, method.id)}
+            />
+            <SourceNote source={source} revision={api.revision} />
+          </div>
+        </Suspense>
 
         <aside className="method-layout__try" aria-label="Try this method">
           <MethodWorkbench api={api} method={method} search={search} linkBase={linkBase} />
@@ -83,57 +89,59 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
           </p>
         </aside>
 
-        <div className="method-layout__docs">
-          <section aria-labelledby="params-title">
-            <h2 id="params-title">Parameters</h2>
-            <ParameterTable
-              parameters={method.parameters}
-              standard={api.standardParameters}
-              linkBase={linkBase}
-              fullTextHref={(param) => descriptionHref(api, method.id, param)}
-            />
-          </section>
-
-          <section aria-labelledby="body-title">
-            <h2 id="body-title">Request and response</h2>
-            <dl className="facts">
-              <div>
-                <dt>Request body</dt>
-                <dd>{method.requestSchema !== null ? <code>{method.requestSchema}</code> : "none"}</dd>
-              </div>
-              <div>
-                <dt>Response</dt>
-                <dd>{method.responseSchema !== null ? <code>{method.responseSchema}</code> : "empty"}</dd>
-              </div>
-            </dl>
-            {/* Both trees are fetched when first opened (lib/fields/method-graph.ts), not sent with the page. */}
-            {method.responseSchema !== null ? (
-              <SchemaReference
-                url={schemaGraphUrl(api, method.id, "response")}
-                title="Response fields"
-                schemaName={method.responseSchema}
+        <Suspense>
+          <div className="method-layout__docs">
+            <section aria-labelledby="params-title">
+              <h2 id="params-title">Parameters</h2>
+              <ParameterTable
+                parameters={method.parameters}
+                standard={api.standardParameters}
+                linkBase={linkBase}
+                fullTextHref={(param) => descriptionHref(api, method.id, param)}
               />
-            ) : null}
-            {method.requestSchema !== null ? (
-              <SchemaReference
-                url={schemaGraphUrl(api, method.id, "request")}
-                title="Request body fields"
-                schemaName={method.requestSchema}
-              />
-            ) : null}
-          </section>
+            </section>
 
-          <section aria-labelledby="scopes-title">
-            <h2 id="scopes-title">Authorization</h2>
-            {scopes.length > 0 ? (
-              <p>
-                Any one of these OAuth scopes authorises the call for some resources; the suggested one is the
-                least-privileged that suffices in general.
-              </p>
-            ) : null}
-            <ScopeList scopes={scopes} suggested={suggested} reason={scopeChoice?.reason} />
-          </section>
-        </div>
+            <section aria-labelledby="body-title">
+              <h2 id="body-title">Request and response</h2>
+              <dl className="facts">
+                <div>
+                  <dt>Request body</dt>
+                  <dd>{method.requestSchema !== null ? <code>{method.requestSchema}</code> : "none"}</dd>
+                </div>
+                <div>
+                  <dt>Response</dt>
+                  <dd>{method.responseSchema !== null ? <code>{method.responseSchema}</code> : "empty"}</dd>
+                </div>
+              </dl>
+              {/* Both trees are fetched when first opened (lib/fields/method-graph.ts), not sent with the page. */}
+              {method.responseSchema !== null ? (
+                <SchemaReference
+                  url={schemaGraphUrl(api, method.id, "response")}
+                  title="Response fields"
+                  schemaName={method.responseSchema}
+                />
+              ) : null}
+              {method.requestSchema !== null ? (
+                <SchemaReference
+                  url={schemaGraphUrl(api, method.id, "request")}
+                  title="Request body fields"
+                  schemaName={method.requestSchema}
+                />
+              ) : null}
+            </section>
+
+            <section aria-labelledby="scopes-title">
+              <h2 id="scopes-title">Authorization</h2>
+              {scopes.length > 0 ? (
+                <p>
+                  Any one of these OAuth scopes authorises the call for some resources; the suggested one is
+                  the least-privileged that suffices in general.
+                </p>
+              ) : null}
+              <ScopeList scopes={scopes} suggested={suggested} reason={scopeChoice?.reason} />
+            </section>
+          </div>
+        </Suspense>
       </div>
     </>
   );
