@@ -5,6 +5,7 @@ import { SearchPalette } from "@/components/search/search-palette";
 
 import { SourceBadge } from "./source-badge";
 import { ThemeToggle } from "./theme-toggle";
+import { HOME_PATH, MIGRATE_PATH } from "@/lib/routes";
 
 /**
  * The global header: app name, link home, search (/ or Ctrl-K), which Discovery source the server is reading, and
@@ -14,15 +15,15 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-header__brand">
+        <Link href={HOME_PATH} className="site-header__brand">
           <span aria-hidden="true" className="site-header__logo">
             {"{ }"}
           </span>
           Google API Explorer
         </Link>
         <nav aria-label="Main" className="site-header__nav">
-          <Link href="/">All APIs</Link>
-          <Link href="/migrate">Fix my old code</Link>
+          <Link href={HOME_PATH}>All APIs</Link>
+          <Link href={MIGRATE_PATH}>Fix my old code</Link>
         </nav>
         <SearchPalette />
         <Suspense fallback={<span className="source-badge source-badge--pending">Loading source…</span>}>

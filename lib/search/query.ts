@@ -15,26 +15,18 @@
  * large bonus when it is the exact id (`youtube channels list`), a prefix of it, or a run of its segments
  * (`channels.list`). Ties go to APIs, then preferred versions, then stable versions, then shorter ids.
  */
+import { methodPath } from "../routes";
 import { VERBS, type SearchIndexApi } from "./types";
 import {
   DEPRECATED,
   IRREGULAR_ID,
-  methodHref,
   postings,
   tokenize,
   type Postings,
   type PreparedSearchIndex,
 } from "./prepare";
 
-export {
-  apiHref,
-  camelWords,
-  methodHref,
-  prepareSearchIndex,
-  tokenize,
-  type Postings,
-  type PreparedSearchIndex,
-} from "./prepare";
+export { camelWords, prepareSearchIndex, tokenize, type Postings, type PreparedSearchIndex } from "./prepare";
 
 export interface ApiHit {
   readonly kind: "api";
@@ -717,7 +709,7 @@ export function searchHit(p: PreparedSearchIndex, item: number, score: number): 
   return {
     kind: "method",
     score,
-    href: methodHref(api.n, api.v, m[1]),
+    href: methodPath(api.n, api.v, m[1]),
     api,
     id: m[1],
     verb: VERBS[m[2]] ?? "GET",

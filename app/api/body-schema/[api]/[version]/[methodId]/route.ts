@@ -9,6 +9,7 @@ import { bodySchemaFor } from "@/lib/discovery/body-schema";
 import { getApi } from "@/lib/discovery/load";
 import { loadErrorStatus } from "@/lib/discovery/load-status";
 import { apiRefProblem, isMethodId } from "@/lib/discovery/names";
+import { BODY_SCHEMA_PREFIX } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -16,7 +17,6 @@ export const runtime = "nodejs";
 /** The URL carries the document revision: a browser may keep its copy for an hour. */
 const CACHE_CONTROL = "public, max-age=3600";
 const NO_STORE = { "cache-control": "no-store" };
-const PREFIX = "/api/body-schema/";
 
 /**
  * The three names from the request's own path, percent-decoded exactly once (`%252E` stays `%2E`, never `.`);
@@ -24,8 +24,8 @@ const PREFIX = "/api/body-schema/";
  */
 function namesOf(request: Request): [string, string, string] | null {
   const path = new URL(request.url).pathname;
-  if (!path.startsWith(PREFIX)) return null;
-  const parts = path.slice(PREFIX.length).split("/");
+  if (!path.startsWith(BODY_SCHEMA_PREFIX)) return null;
+  const parts = path.slice(BODY_SCHEMA_PREFIX.length).split("/");
   if (parts.length !== 3) return null;
   try {
     return parts.map((p) => decodeURIComponent(p)) as [string, string, string];
