@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { CredentialsProvider } from "@/components/try-it/credentials-provider";
 import { EARLY_INPUT_SCRIPT } from "@/components/workbench/adopt-early-input";
 import { serverSignInAvailability } from "@/lib/auth/server-config";
+import { getDirectory } from "@/lib/discovery/load";
 import { forcedTheme, THEME_COOKIE } from "@/lib/theme";
 
 import "./globals.css";
@@ -28,6 +29,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const theme = forcedTheme((await cookies()).get(THEME_COOKIE)?.value);
   // The page's CSP nonce (proxy.ts): the early-input recorder runs inline, before anything can be typed into.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // Not awaited: the header's source badge awaits it inside a Suspense boundary, so the page streams first.
+  const source = getDirectory().then(
+    (d) => d.source,
+    () => null,
+  );
   return (
     <html lang="en" data-theme={theme}>
       <body>
@@ -36,7 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <CredentialsProvider availability={serverSignInAvailability()}>
-          <SiteHeader />
+          <SiteHeader source={source} />
           <main id="main" className="page">
             {children}
           </main>

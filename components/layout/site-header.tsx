@@ -5,13 +5,14 @@ import { SearchPalette } from "@/components/search/search-palette";
 
 import { SourceBadge } from "./source-badge";
 import { ThemeToggle } from "./theme-toggle";
+import type { SourceInfo } from "@/lib/discovery/load";
 import { HOME_PATH, MIGRATE_PATH } from "@/lib/routes";
 
 /**
  * The global header: app name, link home, search (/ or Ctrl-K), which Discovery source the server is reading, and
- * the colour theme.
+ * the colour theme. `source` is the directory's source as the layout loads it (null when none answers).
  */
-export function SiteHeader() {
+export function SiteHeader({ source }: { source: Promise<SourceInfo | null> }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -27,7 +28,7 @@ export function SiteHeader() {
         </nav>
         <SearchPalette />
         <Suspense fallback={<span className="source-badge source-badge--pending">Loading source…</span>}>
-          <SourceBadge />
+          <SourceBadge source={source} />
         </Suspense>
         <ThemeToggle />
       </div>
