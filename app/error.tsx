@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { HOME_PATH } from "@/lib/routes";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
@@ -29,7 +30,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <button type="button" className="button" onClick={() => retry()}>
           Try again
         </button>
-        <Link href="/">Back to all APIs</Link>
+        <Link href={HOME_PATH}>Back to all APIs</Link>
       </p>
     </section>
   );

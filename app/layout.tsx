@@ -7,6 +7,7 @@ import { CredentialsProvider } from "@/components/try-it/credentials-provider";
 import { EARLY_INPUT_SCRIPT } from "@/components/workbench/adopt-early-input";
 import { serverSignInAvailability } from "@/lib/auth/server-config";
 import { THEME_SCRIPT } from "@/lib/theme";
+import { getDirectory } from "@/lib/discovery/load";
 
 import "./globals.css";
 
@@ -27,6 +28,11 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The page's CSP nonce (proxy.ts): the theme and the early-input recorder run inline, before the first paint.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // Not awaited: the header's source badge awaits it inside a Suspense boundary, so the page streams first.
+  const source = getDirectory().then(
+    (d) => d.source,
+    () => null,
+  );
   return (
     // The theme script sets data-theme on <html> before React hydrates it (lib/theme.ts).
     <html lang="en" suppressHydrationWarning>
@@ -37,7 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <CredentialsProvider availability={serverSignInAvailability()}>
-          <SiteHeader />
+          <SiteHeader source={source} />
           <main id="main" className="page">
             {children}
           </main>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 
-import { methodHref } from "@/components/api/resource-tree";
 import { NotFoundHints } from "@/components/errors/not-found-hints";
 import { getApi } from "@/lib/discovery/load";
 import { findMethod } from "@/lib/discovery/model";
 import { PATH_HEADER } from "@/lib/http/request-path";
+import { HOME_PATH, methodPath } from "@/lib/routes";
 import { nearestIds } from "@/lib/text/did-you-mean";
 
 import { decodeParam } from "./[api]/[version]/load-api";
@@ -23,7 +23,7 @@ async function didYouMean(): Promise<{ href: string; id: string }[]> {
       model.methods.map((m) => m.id),
       methodId,
     );
-    return ids.map((id) => ({ id, href: methodHref(model, id) }));
+    return ids.map((id) => ({ id, href: methodPath(model.name, model.version, id) }));
   } catch {
     return []; // unknown API or version, or the source is down: the hints below still help
   }
@@ -51,7 +51,7 @@ export default async function NotFound() {
       ) : null}
       <NotFoundHints />
       <p>
-        <Link href="/">Browse all APIs</Link>
+        <Link href={HOME_PATH}>Browse all APIs</Link>
       </p>
     </section>
   );

@@ -6,6 +6,7 @@ import { LoadErrorView } from "@/components/errors/load-error-view";
 import { FilterBox } from "@/components/ui/filter-box";
 import { filterDirectory } from "@/lib/discovery/directory";
 import { getDirectory } from "@/lib/discovery/load";
+import { HOME_PATH } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -55,7 +56,7 @@ export default async function DirectoryPage({ searchParams }: DirectoryPageProps
       />
       {query !== "" && shown.length < entries.length ? (
         <p className="hint">
-          Showing the versions matching “{query}”. <Link href="/">Show all</Link>
+          Showing the versions matching “{query}”. <Link href={HOME_PATH}>Show all</Link>
         </p>
       ) : null}
       <ApiDirectory id="api-directory" entries={shown} />

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 
 import { expect, expectDocument404, holdRequests, test } from "./fixtures";
+import { bodySchemaPath } from "../lib/routes";
 
 const SCREENSHOTS = "test-results/screenshots";
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -139,17 +140,17 @@ test.describe("failures", () => {
   test("body schema route: the schema the body editor fetches; clear errors for a bad method or document", async ({
     request,
   }) => {
-    const ok = await request.get("/api/body-schema/drive/v3/drive.files.create");
+    const ok = await request.get(bodySchemaPath("drive", "v3", "drive.files.create", null));
     expect(ok.status()).toBe(200);
     const schema = (await ok.json()) as { $ref?: string; definitions?: Record<string, unknown> };
     expect(JSON.stringify(schema)).toContain('"starred"');
-    const noBody = await request.get("/api/body-schema/drive/v3/drive.files.list");
+    const noBody = await request.get(bodySchemaPath("drive", "v3", "drive.files.list", null));
     expect(noBody.status()).toBe(404);
     expect(await noBody.json()).toEqual({ error: "drive.files.list takes no request body." });
-    const broken = await request.get("/api/body-schema/broken/v1/broken.widgets.get");
+    const broken = await request.get(bodySchemaPath("broken", "v1", "broken.widgets.get", null));
     expect(broken.status()).toBe(422); // malformed: lib/discovery/load-status.ts
     expect(((await broken.json()) as { error: string }).error).toContain("could not be loaded");
-    expect((await request.get("/api/body-schema/nosuchapi/v9/x.y")).status()).toBe(404);
+    expect((await request.get(bodySchemaPath("nosuchapi", "v9", "x.y", null))).status()).toBe(404);
   });
 
   test("invalid JSON → an error naming the position", async ({ page }) => {

@@ -1,5 +1,5 @@
 /**
- * The fields picker (issue 15) on a production build with the fake Discovery server: ticking response fields
+ * The fields picker on a production build with the fake Discovery server: ticking response fields
  * writes `fields` in Google's partial-response syntax, which the HTTP preview, every code tab and the share link
  * carry; a PATCH method's update mask is taken from the body; a typed invalid `fields` is flagged where it is wrong
  * and in the request issues.

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { HEALTH_PATH } from "../lib/routes";
 
 /** What a load balancer sees: the production server's health route, against the fake Discovery service. */
 test("health: /api/health answers 200 JSON with the source and the revision served, never cached", async ({
   request,
 }) => {
-  const res = await request.get("/api/health");
+  const res = await request.get(HEALTH_PATH);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("application/json");
   expect(res.headers()["cache-control"]).toBe("no-store");

@@ -4,6 +4,14 @@
  * through the body-schema route, 405 for TRACE, and the precompressed search index.
  */
 import { expect, test } from "@playwright/test";
+import {
+  apiPath,
+  BODY_SCHEMA_PREFIX,
+  bodySchemaPath,
+  descriptionPath,
+  HOME_PATH,
+  SEARCH_INDEX_PATH,
+} from "../lib/routes";
 
 test.describe("server hardening", () => {
   test("a page whose Discovery load fails answers with a real status, and still explains why", async ({
@@ -42,10 +50,10 @@ test.describe("server hardening", () => {
     // (Chromium and Node normalise a literal %2E%2E segment away before sending, so only the double-encoded
     // form reaches the server; lib/discovery/names.test.ts and the route's unit test prove nothing is fetched.)
     for (const path of ["%252E%252E/%252E%252E/x", "youtube/..%2F..%2Fx/y", "a%2Fb/v1/x"]) {
-      const res = await request.get(`/api/body-schema/${path}`);
+      const res = await request.get(BODY_SCHEMA_PREFIX + path);
       expect(res.status(), path).toBe(404);
     }
-    expect((await request.get("/api/body-schema/behave-failing/v1/x")).status()).toBe(502);
+    expect((await request.get(bodySchemaPath("behave-failing", "v1", "x", null))).status()).toBe(502);
   });
 
   test("a 2 MB description and a 5,000-value enum render capped, with the full text one link away", async ({
@@ -60,7 +68,7 @@ test.describe("server hardening", () => {
     await expect(page.getByText("… (truncated, 1,980,000 characters)")).toBeVisible();
     const link = page.getByRole("link", { name: "Read the full text" });
     await expect(link).toHaveAttribute("href", "/api/description/behave-long-description/v1");
-    const full = await request.get("/api/description/behave-long-description/v1");
+    const full = await request.get(descriptionPath("behave-long-description", "v1"));
     expect(full.headers()["content-type"]).toBe("text/plain; charset=utf-8");
     expect((await full.text()).length).toBe(2_000_000);
 
@@ -91,7 +99,7 @@ test.describe("server hardening", () => {
   });
 
   test("TRACE is 405, not a 500 with a stack trace", async ({ request }) => {
-    for (const path of ["/", "/youtube/v3", "/api/search-index"]) {
+    for (const path of [HOME_PATH, apiPath("youtube", "v3"), SEARCH_INDEX_PATH]) {
       const res = await request.fetch(path, { method: "TRACE" });
       expect(res.status(), path).toBe(405);
     }
@@ -101,7 +109,7 @@ test.describe("server hardening", () => {
     baseURL,
   }) => {
     // Node's fetch, not Playwright's request: that one decodes the body and drops Content-Encoding.
-    const url = new URL("/api/search-index", baseURL).toString();
+    const url = new URL(SEARCH_INDEX_PATH, baseURL).toString();
     const br = await fetch(url, { headers: { "accept-encoding": "br" } });
     expect(br.status).toBe(200);
     expect(br.headers.get("content-encoding")).toBe("br");

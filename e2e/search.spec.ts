@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, holdRequests, test } from "./fixtures";
+import { SEARCH_INDEX_PATH } from "../lib/routes";
 
 /** The relevance benchmark's intents (scripts/bench-search.ts); the e2e types a fixed sample of them. */
 const INTENTS = (
@@ -163,13 +164,13 @@ test.describe("search palette", () => {
   });
 
   test("the index is served with an ETag and revalidates to 304", async ({ request }) => {
-    const res = await request.get("/api/search-index", { timeout: FIRST_INDEX_TIMEOUT });
+    const res = await request.get(SEARCH_INDEX_PATH, { timeout: FIRST_INDEX_TIMEOUT });
     expect(res.status()).toBe(200);
     const etag = res.headers()["etag"];
     expect(etag).toBeTruthy();
     const body = (await res.json()) as { methods: unknown[]; apis: unknown[] };
     expect(body.methods.length).toBeGreaterThan(20_000);
-    const again = await request.get("/api/search-index", { headers: { "if-none-match": etag! } });
+    const again = await request.get(SEARCH_INDEX_PATH, { headers: { "if-none-match": etag! } });
     expect(again.status()).toBe(304);
   });
 

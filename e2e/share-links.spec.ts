@@ -1,5 +1,5 @@
 /**
- * Share links and the page URL (issue 11 §6), production build: a state too long for any link the server accepts
+ * Share links and the page URL, production build: a state too long for any link the server accepts
  * is kept in the tab (and offered as a JSON file), a link cannot choose where the snippet writes its download, and
  * opening a link is not recorded in the visitor's history until they edit or run.
  */

@@ -1,5 +1,5 @@
 /**
- * Things a user relies on (issue 12 §3), in the production build against the fake Discovery service: the scope
+ * Things a user relies on, in the production build against the fake Discovery service: the scope
  * suggestion and why, Markdown descriptions that render and stay inert, the remembered code tab, "Insert
  * skeleton" that is never a bare {}, body-editor warnings for unknown properties and non-base64 bytes, "did you
  * mean" on a 404, and token hints that do not send Gmail users to gcloud.

@@ -1,5 +1,5 @@
 /**
- * What the page shows is what is sent (issue 12 §1): a body that does not parse is no request anywhere (preview,
+ * What the page shows is what is sent: a body that does not parse is no request anywhere (preview,
  * every code tab, the download, Execute) and never falls back to an older body; Back/Forward restore the form;
  * `alt=media` gives download code; a required parameter with a Discovery default starts with it.
  */

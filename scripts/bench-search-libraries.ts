@@ -6,7 +6,7 @@
  */
 import { Index } from "flexsearch";
 import MiniSearch, { type Query } from "minisearch";
-import { methodHref } from "../lib/search/prepare";
+import { methodPath } from "../lib/routes";
 import { ACTIONS, intentWords, lookUp, stem, SYNONYMS, typoBudget } from "../lib/search/intents";
 import { FIELD } from "../lib/search/intent";
 import type { SearchHit } from "../lib/search/query";
@@ -59,7 +59,7 @@ function methodHit(index: SearchIndex, i: number, score: number): SearchHit {
   return {
     kind: "method",
     score,
-    href: methodHref(api.n, api.v, m[1]),
+    href: methodPath(api.n, api.v, m[1]),
     api,
     id: m[1],
     verb: VERBS[m[2]] ?? "GET",

@@ -21,6 +21,7 @@ step() {
 step lint npx eslint . --max-warnings=0
 step format npx prettier --check . --log-level warn
 step typecheck npx tsc --noEmit
+step gen-check npm run --silent gen:check
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 step verify-sample npm run --silent verify:sample
 step build bash scripts/build-if-stale.sh

@@ -1,8 +1,8 @@
 import { SourceNote } from "@/components/directory/source-note";
 import { RichText } from "@/components/ui/rich-text";
-import { descriptionHref } from "@/lib/discovery/description-href";
 import type { ApiModel } from "@/lib/discovery/model-types";
 import { safeHref } from "@/lib/html/sanitize";
+import { descriptionPath } from "@/lib/routes";
 import type { SourceInfo } from "@/lib/discovery/load";
 
 export function ApiHeader({ api, source }: { readonly api: ApiModel; readonly source: SourceInfo }) {
@@ -18,7 +18,7 @@ export function ApiHeader({ api, source }: { readonly api: ApiModel; readonly so
         text={api.description}
         linkBase={docs}
         className="page-header__description"
-        fullTextHref={descriptionHref(api)}
+        fullTextHref={descriptionPath(api.name, api.version)}
       />
       <dl className="facts">
         <div>

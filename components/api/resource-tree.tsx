@@ -3,11 +3,7 @@ import Link from "next/link";
 import { HttpVerb } from "@/components/ui/http-verb";
 import { LinkPendingHint } from "@/components/ui/link-pending-hint";
 import type { ApiModel, MethodModel, ResourceNode } from "@/lib/discovery/model-types";
-
-/** `/youtube/v3/youtube.channels.list` */
-export function methodHref(api: Pick<ApiModel, "name" | "version">, methodId: string): string {
-  return `/${encodeURIComponent(api.name)}/${encodeURIComponent(api.version)}/${encodeURIComponent(methodId)}`;
-}
+import { methodPath } from "@/lib/routes";
 
 function MethodRows({
   api,
@@ -28,7 +24,7 @@ function MethodRows({
       {methods.map((m) => (
         <li key={m.id} className="method-row" data-filter={`${m.id} ${m.httpMethod} ${m.flatPath ?? m.path}`}>
           <HttpVerb verb={m.httpMethod} />
-          <Link href={methodHref(api, m.id)} className="method-row__name">
+          <Link href={methodPath(api.name, api.version, m.id)} className="method-row__name">
             {m.name}
             <LinkPendingHint />
           </Link>

@@ -19,7 +19,7 @@ import "./body-editor.css";
 export interface BodyEditorProps {
   readonly value: string;
   readonly onChange: (text: string) => void;
-  /** Where to fetch the draft-07 JSON Schema of the request body (bodySchemaUrl), or null for plain JSON checks. */
+  /** Where to fetch the draft-07 JSON Schema of the request body (bodySchemaPath), or null for plain JSON checks. */
   readonly jsonSchemaUrl: string | null;
   /** What "Insert skeleton" inserts (lib/codegen/skeleton.ts), or null to hide the button. */
   readonly skeleton: JsonValue | null;

@@ -5,8 +5,7 @@
  * text, so the result is never hidden behind the editor.
  */
 import dynamic from "next/dynamic";
-import { Component, type ReactNode } from "react";
-
+import { EditorBoundary, PlainCode } from "./editor-fallback";
 import { usePageQuiet } from "./when-page-quiet";
 import "./code-editor.css";
 
@@ -20,36 +19,10 @@ export interface CodeDiffEditorProps {
 }
 
 function Fallback({ modified, language, height = 420, ariaLabel }: CodeDiffEditorProps) {
-  return (
-    <pre
-      className="code-block code-editor__fallback"
-      data-language={language}
-      style={{ height, overflow: "auto" }}
-      tabIndex={0}
-      aria-label={ariaLabel}
-    >
-      <code>{modified}</code>
-    </pre>
-  );
+  return <PlainCode text={modified} language={language} height={height} ariaLabel={ariaLabel} />;
 }
 
 const MonacoDiff = dynamic(() => import("./monaco-diff-editor-impl"), { ssr: false, loading: () => null });
-
-class Boundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override componentDidCatch(error: unknown): void {
-    console.warn("The diff editor failed to load; showing the rewritten text instead.", error);
-  }
-
-  override render(): ReactNode {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
 
 export function CodeDiffEditor(props: CodeDiffEditorProps) {
   const quiet = usePageQuiet();
@@ -57,9 +30,12 @@ export function CodeDiffEditor(props: CodeDiffEditorProps) {
   return (
     <div className="code-editor">
       {quiet ? (
-        <Boundary fallback={fallback}>
+        <EditorBoundary
+          fallback={fallback}
+          warning="The diff editor failed to load; showing the rewritten text instead."
+        >
           <MonacoDiff {...props} fallback={fallback} />
-        </Boundary>
+        </EditorBoundary>
       ) : (
         fallback
       )}

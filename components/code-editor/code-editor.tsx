@@ -7,8 +7,9 @@
  * never blocked or lost.
  */
 import dynamic from "next/dynamic";
-import { Component, createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 
+import { EditorBoundary, PlainCode } from "./editor-fallback";
 import { usePageQuiet } from "./when-page-quiet";
 import "./code-editor.css";
 
@@ -56,17 +57,7 @@ function Fallback({
   onFocusChange,
 }: CodeEditorProps & { readonly onFocusChange?: (focused: boolean) => void }) {
   if (readOnly || onChange === undefined)
-    return (
-      <pre
-        className="code-block code-editor__fallback"
-        data-language={language}
-        style={{ height, overflow: "auto" }}
-        tabIndex={0}
-        aria-label={ariaLabel}
-      >
-        <code>{value}</code>
-      </pre>
-    );
+    return <PlainCode text={value} language={language} height={height} ariaLabel={ariaLabel} />;
   return (
     <textarea
       className="code-editor__fallback code-editor__textarea"
@@ -91,22 +82,6 @@ function Pending() {
 
 const MonacoEditor = dynamic(() => import("./monaco-editor-impl"), { ssr: false, loading: Pending });
 
-class MonacoBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override componentDidCatch(error: unknown): void {
-    console.warn("The code editor failed to load; showing plain text instead.", error);
-  }
-
-  override render(): ReactNode {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
-
 /**
  * Monaco replaces the plain fallback once the page is quiet (./when-page-quiet) — but never under the user's
  * fingers: while they type in the fallback `<textarea>`, the swap waits until it loses focus.
@@ -125,11 +100,14 @@ export function CodeEditor(props: CodeEditorProps) {
   if (!monacoWanted) return <div className="code-editor">{fallback}</div>;
   return (
     <div className="code-editor">
-      <MonacoBoundary fallback={fallback}>
+      <EditorBoundary
+        fallback={fallback}
+        warning="The code editor failed to load; showing plain text instead."
+      >
         <PendingFallback value={fallback}>
           <MonacoEditor {...props} fallback={fallback} />
         </PendingFallback>
-      </MonacoBoundary>
+      </EditorBoundary>
     </div>
   );
 }

@@ -25,6 +25,7 @@ import { languageToRestore, rememberLanguage } from "@/lib/ui/remembered-languag
 import { bareFileName } from "@/lib/workbench/bare-file-name";
 
 import "./code-panel.css";
+import { MIGRATE_PATH } from "@/lib/routes";
 
 export interface CodePanelProps {
   /** The sliced ApiModel (sliceApiForMethod: this method only, `schemas: {}`). */
@@ -309,7 +310,7 @@ export function CodePanel({
             : ""}
       </p>
       <p className="code-panel__hint small">
-        <Link href="/migrate">Have old code?</Link> Code with <code>run_console()</code>, the out-of-band
+        <Link href={MIGRATE_PATH}>Have old code?</Link> Code with <code>run_console()</code>, the out-of-band
         sign-in or oauth2client can be fixed on the migration page.
       </p>
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { DirectoryEntry } from "@/lib/discovery/directory";
 import { plainText } from "@/lib/html/sanitize";
+import { apiPath } from "@/lib/routes";
 
 interface ApiGroup {
   readonly name: string;
@@ -49,9 +50,7 @@ export function ApiDirectory({
           <li key={g.name} className="api-card" data-filter={filterText}>
             <div className="api-card__head">
               <h2 className="api-card__title">
-                <Link href={`/${encodeURIComponent(g.main.name)}/${encodeURIComponent(g.main.version)}`}>
-                  {plainText(g.main.title) || g.name}
-                </Link>
+                <Link href={apiPath(g.main.name, g.main.version)}>{plainText(g.main.title) || g.name}</Link>
               </h2>
               <code className="api-card__name">{g.name}</code>
             </div>
@@ -60,7 +59,7 @@ export function ApiDirectory({
               {g.versions.map((v) => (
                 <li key={v.version}>
                   <Link
-                    href={`/${encodeURIComponent(v.name)}/${encodeURIComponent(v.version)}`}
+                    href={apiPath(v.name, v.version)}
                     className={v.preferred ? "version-chip version-chip--preferred" : "version-chip"}
                     title={v.preferred ? "Preferred version" : undefined}
                   >

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HOME_PATH } from "@/lib/routes";
 
 /** A serialisable description of a failed Discovery load (see app/[api]/[version]/load-api.ts). */
 export interface LoadErrorInfo {
@@ -51,7 +52,7 @@ export function LoadErrorView({ error }: { readonly error: LoadErrorInfo }) {
         </>
       ) : null}
       <p>
-        <Link href="/">Back to all APIs</Link>
+        <Link href={HOME_PATH}>Back to all APIs</Link>
       </p>
     </section>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { apiPath, directorySearchPath } from "@/lib/routes";
 
 /** Links that step back up from the path that was not found: the API's versions (via the filter) and its page. */
 export function NotFoundHints() {
@@ -26,15 +27,15 @@ export function NotFoundHints() {
       {method !== undefined && version !== undefined ? (
         <li>
           Method ids are written exactly as in the document, e.g. <code>youtube.channels.list</code>. See{" "}
-          <Link href={`/${encodeURIComponent(api)}/${encodeURIComponent(version)}`}>
+          <Link href={apiPath(api, version)}>
             all methods of {api} {version}
           </Link>
           .
         </li>
       ) : null}
       <li>
-        <Link href={`/?q=${encodeURIComponent(api)}`}>Search the directory for “{api}”</Link> to see which
-        versions exist.
+        <Link href={directorySearchPath(api)}>Search the directory for “{api}”</Link> to see which versions
+        exist.
       </li>
     </ul>
   );

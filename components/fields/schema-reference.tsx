@@ -6,7 +6,7 @@ import { SchemaFieldTree } from "./schema-field-tree";
 import { useSchemaGraph } from "./use-schema-graph";
 
 export interface SchemaReferenceProps {
-  /** schemaGraphUrl(api, methodId, side). */
+  /** schemaGraphPath (lib/routes.ts). */
   readonly url: string;
   /** `Response fields` / `Request body fields`. */
   readonly title: string;

@@ -10,7 +10,6 @@ import {
   printFieldMask,
   printMaskTree,
 } from "@/lib/fields/field-mask";
-import { schemaGraphUrl } from "@/lib/fields/method-graph";
 import {
   needsSchema,
   schemaSideLabel,
@@ -29,6 +28,7 @@ import {
 import { graphIndex } from "@/lib/fields/schema-graph";
 import type { ApiModel } from "@/lib/discovery/model-types";
 import type { JsonValue } from "@/lib/request/types";
+import { schemaGraphPath } from "@/lib/routes";
 
 import { SchemaFieldTree } from "./schema-field-tree";
 import { loadSchemaGraph, useSchemaGraph } from "./use-schema-graph";
@@ -79,7 +79,7 @@ function Marked({
  */
 export function SelectionPicker({ api, method, param, target, value, body, onChange }: SelectionPickerProps) {
   const [open, setOpen] = useState(false);
-  const url = schemaGraphUrl(api, method.id, target.side);
+  const url = schemaGraphPath(api.name, api.version, method.id, target.side, api.revision);
   const state = useSchemaGraph(url, open || value !== "");
   const graph = state.status === "ready" ? state.graph : undefined;
   const problems = useMemo(

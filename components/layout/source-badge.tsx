@@ -1,11 +1,11 @@
-import { getDirectory } from "@/lib/discovery/load";
+import type { SourceInfo } from "@/lib/discovery/load";
 
-/** Server component: the directory's source (live / URL / offline snapshot), or a warning when none answers. */
-export async function SourceBadge() {
-  const source = await getDirectory().then(
-    (d) => d.source,
-    () => null,
-  );
+/**
+ * Server component: the directory's source (live / URL / offline snapshot), or a warning when none answers
+ * (`null`). It awaits a promise the layout started, so the header streams before the directory has loaded.
+ */
+export async function SourceBadge({ source: pending }: { source: Promise<SourceInfo | null> }) {
+  const source = await pending;
   if (source !== null) {
     const kindLabel = source.kind === "google" ? "Live" : source.kind === "url" ? "Custom source" : "Offline";
     return (

@@ -4,7 +4,7 @@ import type { JsonValue } from "@/lib/request/types";
 interface BodyFieldProps {
   readonly schemaName: string;
   readonly text: string;
-  /** Where the body editor fetches the body's JSON Schema (bodySchemaUrl), or null. */
+  /** Where the body editor fetches the body's JSON Schema (bodySchemaPath), or null. */
   readonly jsonSchemaUrl: string | null;
   /** What "Insert skeleton" inserts (computed on the server), or null. */
   readonly skeleton: JsonValue | null;

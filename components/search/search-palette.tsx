@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 
 import { readJsonResponse } from "@/lib/http/read-json";
+import { SEARCH_INDEX_PATH } from "@/lib/routes";
 import { isSearchIndex } from "@/lib/search/build";
 import { warmSearchCache, type SearchHit } from "@/lib/search/query";
 import { prepareSearch, search, type PreparedSearch } from "@/lib/search/search";
 
 const LIMIT = 50;
-const INDEX_URL = "/api/search-index";
 
 /**
  * Precomputes the one-character queries (lib/search/query `warmSearchCache`) in idle time, one query per slice, so
@@ -28,7 +28,7 @@ function warmInIdle(index: PreparedSearch): void {
 let indexPromise: Promise<PreparedSearch> | null = null;
 
 function loadIndex(): Promise<PreparedSearch> {
-  indexPromise ??= fetch(INDEX_URL, { headers: { accept: "application/json" } })
+  indexPromise ??= fetch(SEARCH_INDEX_PATH, { headers: { accept: "application/json" } })
     .then(async (res) => {
       const json = await readJsonResponse(res, "The search index");
       if (!isSearchIndex(json)) throw new Error("The search index has an unexpected format.");

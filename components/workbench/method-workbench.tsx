@@ -6,11 +6,11 @@
 import { RichText } from "@/components/ui/rich-text";
 import { suggestScopes } from "@/lib/auth/scopes";
 import { bodySkeleton } from "@/lib/codegen/skeleton";
-import { bodySchemaUrl } from "@/lib/discovery/body-schema";
 import { sliceApiForMethod } from "@/lib/discovery/slice";
 import type { ApiModel, MethodModel } from "@/lib/discovery/model-types";
 import { plainText } from "@/lib/html/sanitize";
 import { defaultRequest } from "@/lib/request/canonical";
+import { bodySchemaPath } from "@/lib/routes";
 import { formStandardParams } from "@/lib/workbench/fields";
 import { decodeUrlState, type SearchLike } from "@/lib/workbench/url-state";
 
@@ -41,7 +41,8 @@ export function MethodWorkbench({ api, method, search, linkBase }: MethodWorkben
   }
   const schemaName = method.requestSchema;
   // The body's JSON Schema is fetched by the body editor when it starts (lib/discovery/body-schema.ts).
-  const schemaUrl = schemaName !== null ? bodySchemaUrl(api, method.id) : null;
+  const schemaUrl =
+    schemaName !== null ? bodySchemaPath(api.name, api.version, method.id, api.revision) : null;
   const skeleton = schemaName !== null ? bodySkeleton(api, schemaName, method.id) : null;
   const linkRevision = decoded.request?.revision;
   const revisionNote =

@@ -20,11 +20,11 @@ import { TryItPanel } from "@/components/try-it/try-it-panel";
 import type { ParamDocs, ScopeOption } from "@/components/request-form/types";
 import type { SnippetOptions, TargetId } from "@/lib/codegen/types";
 import type { ApiModel, MethodModel, ParameterModel } from "@/lib/discovery/model-types";
-import { schemaGraphUrl } from "@/lib/fields/method-graph";
 import { selectionIssues, selectionTarget, selectionText } from "@/lib/fields/param-issues";
 import { addFieldPath } from "@/lib/fields/partial-response";
 import { defaultRequest } from "@/lib/request/canonical";
 import { prepareRequest } from "@/lib/request/prepare";
+import { schemaGraphPath } from "@/lib/routes";
 import { encodeShareState } from "@/lib/request/share";
 import type { ExplorerRequest, JsonValue, MediaSpec, RequestAuth } from "@/lib/request/types";
 import { formStandardParams } from "@/lib/workbench/fields";
@@ -72,7 +72,7 @@ export interface RequestWorkbenchProps {
   readonly docs: ParamDocs;
   readonly scopes: readonly ScopeOption[];
   readonly suggestedScopes: readonly string[];
-  /** Where the body editor fetches the request body's JSON Schema (bodySchemaUrl), or null. */
+  /** Where the body editor fetches the request body's JSON Schema (bodySchemaPath), or null. */
   readonly bodySchemaUrl: string | null;
   /**
    * The "Insert skeleton" body (server-computed) as JSON text, or null; and the request the form starts from,
@@ -585,8 +585,14 @@ function useSelectionGraphs(
     const target = selectionTarget(method, p);
     if (target !== null && selectionText(request, p.name) !== null) sides.add(target.side);
   }
-  const response = useSchemaGraph(schemaGraphUrl(api, method.id, "response"), sides.has("response"));
-  const request_ = useSchemaGraph(schemaGraphUrl(api, method.id, "request"), sides.has("request"));
+  const response = useSchemaGraph(
+    schemaGraphPath(api.name, api.version, method.id, "response", api.revision),
+    sides.has("response"),
+  );
+  const request_ = useSchemaGraph(
+    schemaGraphPath(api.name, api.version, method.id, "request", api.revision),
+    sides.has("request"),
+  );
   return useMemo(
     () => ({
       ...(response.status === "ready" ? { response: response.graph } : {}),

@@ -3,6 +3,7 @@
  * waits for it to report, collects the token with a same-origin POST, and signs out by revoking. The token is
  * returned to the caller, which keeps it in memory only.
  */
+import { AUTH_REVOKE_PATH, AUTH_SESSION_PATH, AUTH_START_PATH } from "../routes";
 import type { TokenSession } from "./oauth-flow";
 
 const CHANNEL = "explorer-auth";
@@ -61,7 +62,7 @@ export async function signInWithPopup(
   signal?: AbortSignal,
 ): Promise<TokenSession> {
   const flow = newFlowId();
-  const url = new URL("/api/auth/start", window.location.origin);
+  const url = new URL(AUTH_START_PATH, window.location.origin);
   url.searchParams.set("flow", flow);
   for (const s of scopes) url.searchParams.append("scope", s);
   const popup = window.open(url.toString(), `explorer-sign-in-${flow}`, "popup,width=520,height=680");
@@ -100,7 +101,7 @@ export async function signInWithPopup(
   });
   if (!done.ok) throw new SignInError(done.message || "Sign-in failed.");
 
-  const res = await postJson("/api/auth/session", { flow });
+  const res = await postJson(AUTH_SESSION_PATH, { flow });
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok || !isTokenSession(json)) {
     const why = (json as { error?: unknown } | null)?.error;
@@ -114,7 +115,7 @@ export async function signInWithPopup(
 /** Revokes the token at Google (through our route: the revocation endpoint is configured server-side). */
 export async function revokeSignIn(token: string): Promise<{ ok: boolean; message: string }> {
   try {
-    const res = await postJson("/api/auth/revoke", { token });
+    const res = await postJson(AUTH_REVOKE_PATH, { token });
     if (res.ok) return { ok: true, message: "Signed out; Google revoked the token." };
     const json = (await res.json().catch(() => null)) as { error?: unknown } | null;
     return {

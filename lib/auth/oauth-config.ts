@@ -7,13 +7,12 @@
  * @see https://developers.google.com/identity/protocols/oauth2/web-server
  */
 
+import { AUTH_CALLBACK_PATH } from "../routes";
+
 /** Google's endpoints (the defaults). @see https://accounts.google.com/.well-known/openid-configuration */
 export const GOOGLE_AUTHORIZATION_ENDPOINT = "https://accounts.google.com/o/oauth2/v2/auth";
 export const GOOGLE_TOKEN_ENDPOINT = "https://oauth2.googleapis.com/token";
 export const GOOGLE_REVOCATION_ENDPOINT = "https://oauth2.googleapis.com/revoke";
-
-/** The path of the callback route; the redirect URI is this on the explorer's own origin. */
-export const CALLBACK_PATH = "/api/auth/callback";
 
 export interface OAuthConfig {
   readonly clientId: string;
@@ -73,7 +72,7 @@ export function readOAuthConfig(env: Env): OAuthConfigResult {
     return {
       ok: false,
       reason: "not-configured",
-      message: `Sign-in is not configured on this server: set ${ENV.clientId} and ${ENV.clientSecret} (an OAuth client of type "Web application" with the redirect URI <this site>${CALLBACK_PATH}); see the README. You can still paste an access token or use an API key.`,
+      message: `Sign-in is not configured on this server: set ${ENV.clientId} and ${ENV.clientSecret} (an OAuth client of type "Web application" with the redirect URI <this site>${AUTH_CALLBACK_PATH}); see the README. You can still paste an access token or use an API key.`,
     };
   }
   if (clientId === "" || clientSecret === "") {

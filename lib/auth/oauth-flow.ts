@@ -14,13 +14,13 @@
  * - Incremental authorization: `include_granted_scopes=true`, so asking later for one more scope returns a token
  *   for everything granted so far. @see https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth
  */
-import { CALLBACK_PATH, type OAuthConfig } from "./oauth-config";
+import { AUTH_CALLBACK_PATH, AUTH_SESSION_PATH } from "../routes";
+import type { OAuthConfig } from "./oauth-config";
 import { fromBase64Url } from "../encoding/base64url";
 import { pkceChallenge, randomBase64Url, seal, unseal } from "./seal";
 
 export const STATE_COOKIE = "explorer_oauth_state";
 export const HANDOFF_COOKIE = "explorer_oauth_handoff";
-export const SESSION_PATH = "/api/auth/session";
 const STATE_TTL_MS = 10 * 60_000;
 const HANDOFF_TTL_MS = 2 * 60_000;
 const EXCHANGE_TIMEOUT_MS = 15_000;
@@ -114,7 +114,7 @@ export async function startSignIn(
 
   const verifier = randomBase64Url(48); // 64 characters of the RFC 7636 alphabet
   const state = randomBase64Url(24);
-  const redirectUri = origin + CALLBACK_PATH;
+  const redirectUri = origin + AUTH_CALLBACK_PATH;
   const sealed = await seal<SealedState>(
     input.config.cookieSecret,
     STATE_COOKIE,
@@ -136,7 +136,7 @@ export async function startSignIn(
   return {
     ok: true,
     location: authorize.toString(),
-    cookie: cookie(STATE_COOKIE, sealed, CALLBACK_PATH, STATE_TTL_MS, url.protocol === "https:"),
+    cookie: cookie(STATE_COOKIE, sealed, AUTH_CALLBACK_PATH, STATE_TTL_MS, url.protocol === "https:"),
   };
 }
 
@@ -171,7 +171,7 @@ export async function completeSignIn(input: CallbackInput): Promise<CallbackResu
   const url = new URL(input.requestUrl);
   const secure = url.protocol === "https:";
   // The state cookie is single-use: cleared whatever happens next.
-  const clearState = clearCookie(STATE_COOKIE, CALLBACK_PATH, secure);
+  const clearState = clearCookie(STATE_COOKIE, AUTH_CALLBACK_PATH, secure);
   const failure = (status: number, message: string, flow: string | null = null): CallbackResult => ({
     ...fail(status, message),
     flow,
@@ -201,7 +201,7 @@ export async function completeSignIn(input: CallbackInput): Promise<CallbackResu
 
   const origin = ownOrigin(input.config, url);
   if (typeof origin !== "string") return failure(origin.status, origin.message, sealed.flow);
-  const expectedRedirect = origin + CALLBACK_PATH;
+  const expectedRedirect = origin + AUTH_CALLBACK_PATH;
   if (sealed.redirectUri !== expectedRedirect || url.origin + url.pathname !== expectedRedirect)
     return failure(
       400,
@@ -233,7 +233,7 @@ export async function completeSignIn(input: CallbackInput): Promise<CallbackResu
     ok: true,
     flow: sealed.flow,
     session: exchanged.session,
-    cookies: [clearState, cookie(HANDOFF_COOKIE, handoff, SESSION_PATH, HANDOFF_TTL_MS, secure)],
+    cookies: [clearState, cookie(HANDOFF_COOKIE, handoff, AUTH_SESSION_PATH, HANDOFF_TTL_MS, secure)],
   };
 }
 
@@ -343,7 +343,7 @@ export async function collectHandoff(
   input: HandoffInput,
 ): Promise<({ ok: true; session: TokenSession } | Failure) & { cookies: readonly CookieSpec[] }> {
   const secure = new URL(input.requestUrl).protocol === "https:";
-  const cookies = [clearCookie(HANDOFF_COOKIE, SESSION_PATH, secure)];
+  const cookies = [clearCookie(HANDOFF_COOKIE, AUTH_SESSION_PATH, secure)];
   const cross = checkSameOrigin(input.config, input.requestUrl, input.originHeader);
   if (cross !== null) return { ...cross, cookies: [] };
   if (typeof input.flow !== "string" || !FLOW_ID.test(input.flow))

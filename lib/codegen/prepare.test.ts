@@ -77,7 +77,7 @@ describe("prepareSnippetInput", () => {
     expect(PYTHON_STATIC_APIS.has("zoo.v1")).toBe(false);
     const dir = snapshotDir();
     if (dir !== null) {
-      // The committed list matches the installed library (else: npx tsx lib/codegen/gen-python-static-apis.ts).
+      // The committed list matches the installed library (else: npm run gen).
       const installed = readdirSync(dir)
         .filter((f) => f.endsWith(".json") && f !== "index.json")
         .map((f) => f.slice(0, -5));

@@ -8,9 +8,10 @@ import { getApi } from "./load";
 import { loadErrorStatus } from "./load-status";
 import type { ApiModel } from "./model-types";
 import { apiRefProblem, isMethodId } from "./names";
+import { BODY_SCHEMA_PREFIX } from "@/lib/routes";
 
-export const BODY_SCHEMA_PREFIX = "/api/body-schema/";
-/** The URL carries the document revision (bodySchemaUrl): a browser may keep its copy for an hour. */
+export { BODY_SCHEMA_PREFIX };
+/** The URL carries the document revision (lib/routes.ts bodySchemaPath): a browser may keep its copy for an hour. */
 export const BODY_SCHEMA_CACHE_CONTROL = "public, max-age=3600";
 
 export type JsonAnswer =

@@ -7,7 +7,7 @@ import { buildApiModel } from "./model";
 import { parseDiscoveryDocument } from "./validate";
 
 import { zooApi } from "./__fixtures__/load-zoo";
-import { BASE64_MESSAGE, BASE64_PATTERN, bodySchemaFor, bodySchemaUrl, forBodyEditor } from "./body-schema";
+import { BASE64_MESSAGE, BASE64_PATTERN, bodySchemaFor, forBodyEditor } from "./body-schema";
 import { toJsonSchema } from "./schema";
 
 describe("bodySchemaFor", () => {
@@ -109,16 +109,5 @@ describe.skipIf(!SNAPSHOT_DIR)(`the served body schema of real methods${SNAPSHOT
       .Message!;
     expect(message.additionalProperties).toBe(false);
     expect((message.properties as Record<string, object>).raw).toMatchObject({ pattern: BASE64_PATTERN });
-  });
-});
-
-describe("bodySchemaUrl", () => {
-  it("names the method, escapes each part and carries the document revision", () => {
-    expect(bodySchemaUrl({ name: "zoo", version: "v1", revision: "20260101" }, "zoo.-.lookup")).toBe(
-      "/api/body-schema/zoo/v1/zoo.-.lookup?rev=20260101",
-    );
-    expect(bodySchemaUrl({ name: "a b", version: "v1/2", revision: null }, "x?y")).toBe(
-      "/api/body-schema/a%20b/v1%2F2/x%3Fy",
-    );
   });
 });

@@ -36,16 +36,6 @@ export function bodySchemaFor(api: ApiModel, methodId: string): BodySchemaResult
   return { ok: true, schema };
 }
 
-/** Where the body editor fetches it; the document revision makes a cached copy stale when the document changes. */
-export function bodySchemaUrl(
-  api: Pick<ApiModel, "name" | "version" | "revision">,
-  methodId: string,
-): string {
-  const enc = encodeURIComponent;
-  const rev = api.revision !== null ? `?rev=${enc(api.revision)}` : "";
-  return `/api/body-schema/${enc(api.name)}/${enc(api.version)}/${enc(methodId)}${rev}`;
-}
-
 /** Base64 of whole bytes: groups of 4, then an optional 2- or 3-character tail (padded or not). */
 export const BASE64_PATTERN = "^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$";
 export const BASE64_MESSAGE = 'Not base64: a format byte field takes base64-encoded bytes (e.g. "aGVsbG8=").';

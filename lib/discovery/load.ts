@@ -29,7 +29,7 @@ import {
   defaultSnapshotDir,
   type Env,
 } from "./sources/snapshot";
-import { redactCredentials } from "./sources/redact";
+import { redactUrlSecrets } from "./sources/redact";
 import { DiscoveryLoadError, type DiscoverySource } from "./sources/types";
 import { parseDiscoveryDocument, validateDirectoryList } from "./validate";
 
@@ -303,7 +303,7 @@ export function loaderOptionsFromEnv(env: Env = process.env, cwd: string = proce
       ...live,
     };
   throw new Error(
-    `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(redactCredentials(mode))}.`,
+    `EXPLORER_DISCOVERY_SOURCE must be auto, google, snapshot or an http(s) URL; got ${JSON.stringify(redactUrlSecrets(mode))}.`,
   );
 }
 

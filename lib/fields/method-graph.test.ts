@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { buildApiModel } from "../discovery/model";
 import { parseDiscoveryDocument } from "../discovery/validate";
-import { isGraphSide, methodSchemaGraph, schemaGraphUrl } from "./method-graph";
+import { isGraphSide, methodSchemaGraph } from "./method-graph";
 
 const file = join(
   __dirname,
@@ -42,11 +42,5 @@ describe("a method's schema graph (the route's answer)", () => {
     expect(isGraphSide("response")).toBe(true);
     expect(isGraphSide("__proto__")).toBe(false);
     expect(isGraphSide(null)).toBe(false);
-  });
-
-  it("its URL escapes every part and carries the revision", () => {
-    expect(schemaGraphUrl({ name: "a/b", version: "v1", revision: "2026" }, "x?y", "response")).toBe(
-      "/api/schema-graph/a%2Fb/v1/x%3Fy?side=response&rev=2026",
-    );
   });
 });

@@ -45,14 +45,3 @@ export function methodSchemaGraph(
     };
   return { ok: true, graph };
 }
-
-/** Where the tree fetches it; the revision makes a cached copy stale when the document changes. */
-export function schemaGraphUrl(
-  api: Pick<ApiModel, "name" | "version" | "revision">,
-  methodId: string,
-  side: GraphSide,
-): string {
-  const enc = encodeURIComponent;
-  const rev = api.revision !== null ? `&rev=${enc(api.revision)}` : "";
-  return `/api/schema-graph/${enc(api.name)}/${enc(api.version)}/${enc(methodId)}?side=${side}${rev}`;
-}

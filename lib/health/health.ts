@@ -2,9 +2,10 @@
  * The body and status of GET /api/health, from what the Discovery loader answered (pure: the route does the IO).
  * A load balancer takes 200 as "send traffic here" and 503 as "take me out"; people read `source` and `revision`.
  * Source labels and failure messages may contain a URL with credentials (`https://user:pass@mirror/…`, `?key=…`):
- * they pass through redactUrlSecrets before they are shown.
+ * they pass through redactUrlSecrets (lib/discovery/sources/redact.ts) before they are shown.
  */
 import type { SourceInfo } from "../discovery/load";
+import { redactUrlSecrets } from "../discovery/sources/redact";
 
 export interface HealthBody {
   /** True when the Discovery source answered the directory: the explorer can serve pages. */
@@ -28,19 +29,6 @@ export interface HealthBody {
 export type DirectoryOutcome =
   | { readonly ok: true; readonly source: SourceInfo; readonly apis: number }
   | { readonly ok: false; readonly error: unknown };
-
-/**
- * Hides URL userinfo (`user:pass@`) and query values wherever a URL appears in `text`; the rest stays readable.
- * `https://u:p@host/x?key=abc&v=1` → `https://***@host/x?key=***&v=***`.
- */
-export function redactUrlSecrets(text: string): string {
-  return text
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#"'<>]*)/gi, (_m, scheme: string, authority: string) => {
-      const at = authority.lastIndexOf("@");
-      return scheme + (at === -1 ? authority : `***@${authority.slice(at + 1)}`);
-    })
-    .replace(/([?&][^=&#\s"'<>]+=)[^&#\s"'<>]*/g, "$1***");
-}
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -5,7 +5,7 @@
  * Conventions (shared with build.ts):
  * - A value that is `""`, `[]` or a list of only `""` is "not set": it fails `required`, is skipped by every
  *   other check, and is not sent.
- * - Checks mirror what the client libraries and the server enforce (see ../shared/notes/client-library-rules.md
+ * - Checks mirror what the client libraries and the server enforce (see docs/client-library-rules.md
  *   A3); where the explorer cannot be sure (a Java pattern JS cannot compile), it skips the check rather than
  *   report a false error.
  */

@@ -5,6 +5,7 @@
  * page session when the palette loads the index.
  */
 import { compareVersions } from "../discovery/directory";
+import { apiPath } from "../routes";
 import { createInterner } from "./interner";
 import { VERBS, type SearchIndex } from "./types";
 import { isStable, versionFactors } from "./versions";
@@ -76,11 +77,6 @@ export interface PreparedSearchIndex {
 
 /** A list of ids: 16 bits each while every id fits (the real index has ~28k methods), else 32. */
 export type Postings = Uint16Array | Int32Array;
-
-const enc = encodeURIComponent;
-export const apiHref = (name: string, version: string): string => `/${enc(name)}/${enc(version)}`;
-export const methodHref = (name: string, version: string, id: string): string =>
-  `/${enc(name)}/${enc(version)}/${enc(id)}`;
 
 /** `channelSections` → `["sections"]`; `getIamPolicy` → `["iam", "policy"]` (word starts after the first). */
 export function camelWords(s: string): string[] {
@@ -192,7 +188,7 @@ export function prepareSearchIndex(index: SearchIndex): PreparedSearchIndex {
       .filter(Boolean),
   );
   const apiVersion = index.apis.map((a) => a.v.toLowerCase());
-  const apiHrefs = index.apis.map((a) => apiHref(a.n, a.v));
+  const apiHrefs = index.apis.map((a) => apiPath(a.n, a.v));
 
   const words = createInterner();
   const vocab = words.values;

@@ -4,10 +4,10 @@
  * lib/search/query-equivalence.test.ts asserts that the fast `searchIndex` returns deep-equal results, and the ad
  * hoc timing script compares the two. Do not optimise this file; if the ranking rules change, change both.
  */
+import { methodPath } from "../routes";
 import { VERBS } from "./types";
 import {
   isAbbreviation,
-  methodHref,
   tokenize,
   type PreparedSearchIndex,
   type SearchHit,
@@ -192,7 +192,7 @@ export function referenceSearchIndex(p: PreparedSearchIndex, query: string, limi
     return {
       kind: "method",
       score,
-      href: methodHref(api.n, api.v, m[1]),
+      href: methodPath(api.n, api.v, m[1]),
       api,
       id: m[1],
       verb: VERBS[m[2]] ?? "GET",

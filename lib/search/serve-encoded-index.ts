@@ -10,8 +10,8 @@ import { loadErrorStatus } from "../discovery/load-status";
 import { STATIC_SECURITY_HEADERS } from "../security/csp";
 import { encodeBodies, etagFor, matchesAnyEncoding, pickEncoding, type EncodedBodies } from "./encoded-body";
 import type { ServedSearchIndex } from "./load";
+import { SEARCH_INDEX_PATH } from "../routes";
 
-export const SEARCH_INDEX_PATH = "/api/search-index";
 /** Browsers may reuse it for 5 minutes, then revalidate (cheap: a 304 unless the source changed). */
 export const SEARCH_INDEX_CACHE_CONTROL = "public, max-age=300, must-revalidate";
 

@@ -2,6 +2,8 @@
  * What proxy.ts decides before a request reaches a page or route, as pure functions (tested beside the code).
  */
 
+import { API_ROUTES_PREFIX } from "../routes";
+
 /** Methods no page or route of the explorer answers: TRACE would echo the request (credentials included). */
 const NEVER_ALLOWED = new Set(["TRACE", "TRACK", "CONNECT"]);
 /** Pages are read-only (the app has no server actions). */
@@ -10,7 +12,7 @@ const PAGE_METHODS = new Set(["GET", "HEAD"]);
 /** The Allow header of a 405 for `pathname`, or null when `method` may proceed. */
 export function refusedMethod(method: string, pathname: string): string | null {
   const upper = method.toUpperCase();
-  const isRoute = pathname.startsWith("/api/");
+  const isRoute = pathname.startsWith(API_ROUTES_PREFIX);
   if (NEVER_ALLOWED.has(upper)) return isRoute ? "GET, HEAD, POST" : "GET, HEAD";
   if (!isRoute && !PAGE_METHODS.has(upper)) return "GET, HEAD";
   return null;

@@ -18,6 +18,7 @@
  * Pure.
  */
 import type { MethodModel } from "../discovery/model-types";
+import { methodPath } from "../routes";
 import type { SnippetOptions, TargetId } from "../codegen/types";
 import { isTargetId } from "../codegen/registry";
 import { decodeShareState, encodeShareState, encodeShareStateCompressed } from "../request/share";
@@ -39,11 +40,6 @@ export const MAX_URL_LENGTH = 4000;
 /** The query parameter naming a state kept in this tab's sessionStorage (tab-state.ts). */
 export const TAB_STATE_PARAM = "tab";
 const TAB_STATE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** `/youtube/v3/youtube.channels.list` */
-export function methodPath(api: string, version: string, methodId: string): string {
-  return `/${encodeURIComponent(api)}/${encodeURIComponent(version)}/${encodeURIComponent(methodId)}`;
-}
 
 /** The query string (no `?`) for a state; `compressed` writes `r` in share-state version 2 (deflated). */
 export function encodeUrlState(state: WorkbenchState, compressed = false): string {

@@ -1,5 +1,5 @@
 /**
- * UI benchmark (issue 4, "Quality"): `npx tsx scripts/bench-ui/run.ts [--runs N] [--keystrokes N]`
+ * UI benchmark: `npx tsx scripts/bench-ui/run.ts [--runs N] [--keystrokes N]`
  * (or `npm run bench:ui -- --runs N`).
  *
  * In one run, against the production build (.next-bench, so .next stays the e2e runs'): navigation → interactive

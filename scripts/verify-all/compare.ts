@@ -2,7 +2,7 @@
  * Semantic comparison of a request a client library actually built (recorded offline) with the request the
  * explorer shows (`HttpRequestSpec`). Pure.
  *
- * The clients differ from the explorer BY DESIGN in a few documented ways (../shared/notes/client-library-rules.md
+ * The clients differ from the explorer BY DESIGN in a few documented ways (docs/client-library-rules.md
  * A3, A4, B3, E3). Each accepted difference is a named rule below; everything else is a difference. The result
  * lists the differences (empty = equal) and the rules that were needed, so a report can show how often each
  * deviation occurs.

@@ -109,7 +109,7 @@ export const OWN_REQUESTS = [
   "calendar-events-list-repeated",
   "drive-files-create-no-mimetype",
   "drive-files-list-long-url",
-  // standard parameters (issue 12): every settable one, an older API's, and alt=media as a download
+  // standard parameters: every settable one, an older API's, and alt=media as a download
   "youtube-videos-list-standard-params",
   "calendar-events-get-standard-params",
   "drive-files-get-alt-media-standard",

@@ -7,7 +7,7 @@
  * libraries make BY DESIGN is a named rule below, with the place in the library that causes it. Anything not
  * covered by a rule is reported as a difference (compare.test.ts proves the comparator fails on real ones).
  *
- * Sources: ../../../shared/notes/client-library-rules.md A3 (Python query/path/headers), A4 (uploads,
+ * Sources: docs/client-library-rules.md A3 (Python query/path/headers), A4 (uploads,
  * dataWrapper, paging), B3 (googleapis), E3; lib/codegen/targets/python/client.ts (documented snippet deviations).
  */
 import type { SnippetInput } from "@/lib/codegen/types";

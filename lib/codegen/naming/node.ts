@@ -175,7 +175,7 @@ export function isApiInGoogleapis(
  * has no property ({@link nodeResourceAvailable}: `-`), or when the method is in
  * `googleapis-missing-methods.generated.ts` — methods of the snapshot documents (google-api-python-client
  * 2.201.0, newer than googleapis 188) that googleapis 188 lacks. Regenerate that list with
- * `npx tsx lib/codegen/naming/gen-googleapis-missing-methods.ts`.
+ * `npm run gen`.
  * Limitation: a live document newer than the snapshot may have methods in neither list; they are assumed present.
  * @param path Discovery names: the method's resource path, then the method name.
  */

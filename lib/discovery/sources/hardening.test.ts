@@ -7,7 +7,7 @@ import { json, startFakeServer } from "../__fixtures__/fake-server";
 import { zooText } from "../__fixtures__/load-zoo";
 import { createDiscoveryLoader, loaderOptionsFromEnv } from "../load";
 import { createBaseUrlSource } from "./base-url";
-import { redactCredentials } from "./redact";
+import { redactUrlSecrets } from "./redact";
 import { createSnapshotSource } from "./snapshot";
 import { DiscoveryLoadError } from "./types";
 
@@ -112,7 +112,7 @@ describe("redirects, sizes and credentials of a base-URL source", () => {
     expect(() => loaderOptionsFromEnv({ EXPLORER_DISCOVERY_SOURCE: "ftp://bob:hunter2@host" })).toThrow(
       /ftp:\/\/\*\*\*@host/,
     );
-    expect(redactCredentials("see https://u:p@h.example/x and http://h.example/y")).toBe(
+    expect(redactUrlSecrets("see https://u:p@h.example/x and http://h.example/y")).toBe(
       "see https://***@h.example/x and http://h.example/y",
     );
   });

@@ -7,7 +7,7 @@
  * - A body above `maxBytes` is refused while it streams in (no 30 MB document is buffered to find out).
  */
 import { readCappedText } from "../../http/read-capped";
-import { redactCredentials } from "./redact";
+import { redactUrlSecrets } from "./redact";
 import { DiscoveryLoadError } from "./types";
 
 export interface HttpOptions {
@@ -98,7 +98,7 @@ export async function fetchText(url: string, opts: HttpOptions): Promise<string>
     if (e instanceof DiscoveryLoadError) throw e;
     const name = (e as { name?: string })?.name;
     const kind = name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable";
-    const detail = redactCredentials((e as Error).message);
+    const detail = redactUrlSecrets((e as Error).message);
     throw new DiscoveryLoadError(kind, url, `Reading the body of ${url} failed (${detail}).`, {
       cause: e,
     });

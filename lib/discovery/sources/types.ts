@@ -3,7 +3,7 @@
  * caching and fallback live in ../load.ts.
  */
 import type { FormatProblem } from "../validate";
-import { redactCredentials } from "./redact";
+import { redactUrlSecrets } from "./redact";
 import type { RawDirectoryList } from "../types";
 
 export interface DocumentRef {
@@ -37,10 +37,10 @@ export class DiscoveryLoadError extends Error {
     message: string,
     options: { cause?: unknown; problems?: readonly FormatProblem[] } = {},
   ) {
-    // Redacted here, so no message or label built from a `user:pass@` URL can carry the password anywhere.
-    super(redactCredentials(message), options.cause === undefined ? undefined : { cause: options.cause });
+    // Redacted here, so no message or label built from a `user:pass@` or `?key=` URL can carry the secret anywhere.
+    super(redactUrlSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
-    this.source = redactCredentials(source);
+    this.source = redactUrlSecrets(source);
     this.problems = options.problems ?? [];
   }
 }

@@ -11,13 +11,11 @@ import { ParameterTable } from "@/components/method/parameter-table";
 import { SchemaReference } from "@/components/fields/schema-reference";
 import { MethodWorkbench } from "@/components/workbench/method-workbench";
 import { chooseScope } from "@/lib/auth/scopes";
-import { descriptionHref } from "@/lib/discovery/description-href";
 import { findMethod } from "@/lib/discovery/model";
-import { schemaGraphUrl } from "@/lib/fields/method-graph";
 import { safeHref } from "@/lib/html/sanitize";
+import { apiPath, descriptionPath, methodPath, schemaGraphPath } from "@/lib/routes";
 
 import { apiLabel, decodeParam, loadApi } from "../load-api";
-import { methodHref } from "@/components/api/resource-tree";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +56,7 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
       <Breadcrumbs
         items={[
           { label: "APIs", href: "/" },
-          { label, href: `/${encodeURIComponent(api.name)}/${encodeURIComponent(api.version)}` },
+          { label, href: apiPath(api.name, api.version) },
           ...method.resourcePath.map((r) => ({ label: r })),
           { label: method.name },
         ]}
@@ -76,7 +74,7 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
               method={method}
               baseUrl={api.baseUrl}
               linkBase={linkBase}
-              fullTextHref={descriptionHref(api, method.id)}
+              fullTextHref={descriptionPath(api.name, api.version, method.id)}
             />
             <SourceNote source={source} revision={api.revision} />
           </div>
@@ -85,7 +83,10 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
         <aside className="method-layout__try" aria-label="Try this method">
           <MethodWorkbench api={api} method={method} search={search} linkBase={linkBase} />
           <p className="muted small">
-            Permalink: <a href={methodHref(api, method.id)}>{methodHref(api, method.id)}</a>
+            Permalink:{" "}
+            <a href={methodPath(api.name, api.version, method.id)}>
+              {methodPath(api.name, api.version, method.id)}
+            </a>
           </p>
         </aside>
 
@@ -97,7 +98,7 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
                 parameters={method.parameters}
                 standard={api.standardParameters}
                 linkBase={linkBase}
-                fullTextHref={(param) => descriptionHref(api, method.id, param)}
+                fullTextHref={(param) => descriptionPath(api.name, api.version, method.id, param)}
               />
             </section>
 
@@ -116,14 +117,14 @@ export default async function MethodPage({ params, searchParams }: MethodPagePro
               {/* Both trees are fetched when first opened (lib/fields/method-graph.ts), not sent with the page. */}
               {method.responseSchema !== null ? (
                 <SchemaReference
-                  url={schemaGraphUrl(api, method.id, "response")}
+                  url={schemaGraphPath(api.name, api.version, method.id, "response", api.revision)}
                   title="Response fields"
                   schemaName={method.responseSchema}
                 />
               ) : null}
               {method.requestSchema !== null ? (
                 <SchemaReference
-                  url={schemaGraphUrl(api, method.id, "request")}
+                  url={schemaGraphPath(api.name, api.version, method.id, "request", api.revision)}
                   title="Request body fields"
                   schemaName={method.requestSchema}
                 />

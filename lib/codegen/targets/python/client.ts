@@ -1,7 +1,7 @@
 /**
  * Python target: google-api-python-client 2.201.0 + google-auth-oauthlib 1.5.0, loopback OAuth flow.
  *
- * Facts this relies on (../../../../../shared/notes/client-library-rules.md, sections A and C1):
+ * Facts this relies on (docs/client-library-rules.md, sections A and C1):
  * - names: only through the identifier door — `pyAttribute` (fix_method_name; `getattr` with an escaped string when
  *   the name is not a plain identifier) for resources/methods, `pythonKwarg` (key2param, splat for keywords) for
  *   params; parameters that key2param maps to one kwarg are sent without the generated method (kwarg-collision);

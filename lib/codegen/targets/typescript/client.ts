@@ -1,7 +1,7 @@
 /**
  * TypeScript target: npm googleapis 188 (google-auth-library 11 inside), ESM with top-level await.
  *
- * Facts this relies on (../../../../../shared/notes/client-library-rules.md, sections B and C2/C3):
+ * Facts this relies on (docs/client-library-rules.md, sections B and C2/C3):
  * - `google.<name>({ version, auth })`, resources/methods via `camelify` (no keyword escaping), params keyed by
  *   Discovery name verbatim except googleapis-common's reserved keys (`tsParamKey`), `requestBody`, `media`;
  * - no `@google-cloud/local-auth`: its google-auth-library 9 client sends NO Authorization header through

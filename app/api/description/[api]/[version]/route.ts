@@ -8,11 +8,11 @@ import { loadErrorStatus } from "@/lib/discovery/load-status";
 import { findMethod } from "@/lib/discovery/model";
 import type { ApiModel } from "@/lib/discovery/model-types";
 import { apiRefProblem } from "@/lib/discovery/names";
+import { DESCRIPTION_PREFIX } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const PREFIX = "/api/description/";
 const TEXT = { "content-type": "text/plain; charset=utf-8" };
 
 function descriptionOf(api: ApiModel, methodId: string | null, param: string | null): string | undefined {
@@ -25,7 +25,7 @@ function descriptionOf(api: ApiModel, methodId: string | null, param: string | n
 
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const parts = url.pathname.slice(PREFIX.length).split("/");
+  const parts = url.pathname.slice(DESCRIPTION_PREFIX.length).split("/");
   let name = "";
   let version = "";
   try {
